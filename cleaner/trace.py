@@ -1,0 +1,162 @@
+"""The trace: what each stage changed, and why.
+
+A :class:`Step` is one change (a repaired span, a recovered word, a dropped line). Stages
+return their steps; the pipeline gathers them into a :class:`CleanResult` whose
+``to_dict()`` is the JSON-ready report. Positions (``line``, ``start``, ``end``) refer to the
+text *as the stage received it*: line numbers are 1-based, offsets are 0-based code points.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Stage(StrEnum):
+    """The pipeline stages, in the order they run."""
+
+    DECODE = "decode"
+    REPAIR = "repair"
+    RECOVER = "recover"
+    BOILERPLATE = "boilerplate"
+    DEDUPE = "dedupe"
+    NORMALIZE = "normalize"
+
+
+class Reason(StrEnum):
+    """Closed set of reason codes carried by every change.
+
+    Repair and recovery codes say what was fixed; line codes say why a line was dropped.
+    """
+
+    # decoding
+    BOM = "bom"
+    DECLARED = "declared_charset"
+    DETECTED = "detected_charset"
+    MIXED_LINES = "mixed_line_encodings"
+    BEST_EFFORT = "best_effort_decoding"
+    # repair
+    MOJIBAKE = "mojibake"
+    C1_CONTROLS = "c1_controls"
+    # recovery
+    LOSSY_QMARK = "lossy_question_mark"
+    LOSSY_REPLACEMENT = "lossy_replacement_character"
+    # lines dropped
+    SOCIAL = "social"
+    NAVIGATION = "navigation"
+    COOKIE = "cookie"
+    SUBSCRIBE = "subscribe"
+    ADVERTISEMENT = "advertisement"
+    RELATED = "related"
+    COMMENTS = "comments"
+    FOOTER = "footer"
+    CREDIT = "credit"
+    FORM_CONTROL = "form_control"
+    SHORT_CHROME = "short_chrome"
+    OUTSIDE_ARTICLE = "outside_article"
+    USER_PHRASE = "user_phrase"
+    DUPLICATE = "duplicate"
+    EMPTY = "empty"
+    # normalisation
+    WHITESPACE = "whitespace"
+    UNICODE_NORMALIZATION = "unicode_normalization"
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One change made by one stage.
+
+    ``action`` is a verb from a small set (``decode``, ``repair``, ``recover``,
+    ``drop_line``, ``normalize``); ``reason`` is a :class:`Reason`; ``detail`` names the
+    mechanism (an encoding, an ftfy fixer, a lexicon language). ``before``/``after`` hold
+    the changed text (for a dropped line, ``before`` is the line and ``after`` is None).
+    """
+
+    stage: Stage
+    action: str
+    reason: Reason
+    detail: str = ""
+    line: int | None = None
+    start: int | None = None
+    end: int | None = None
+    before: str | None = None
+    after: str | None = None
+    confidence: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "stage": str(self.stage),
+            "action": self.action,
+            "reason": str(self.reason),
+        }
+        for key in ("detail", "line", "start", "end", "before", "after", "confidence"):
+            value = getattr(self, key)
+            if value is not None and value != "":
+                out[key] = round(value, 4) if isinstance(value, float) else value
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Decoding:
+    """How bytes became text: the chosen encoding, its confidence and the ranked candidates."""
+
+    encoding: str
+    confidence: float
+    candidates: tuple[tuple[str, float], ...] = ()
+    language: str | None = None
+    declared: str | None = None
+    declared_used: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "encoding": self.encoding,
+            "confidence": round(self.confidence, 4),
+            "language": self.language,
+            "declared": self.declared,
+            "declared_used": self.declared_used,
+            "candidates": [
+                {"encoding": enc, "score": round(score, 4)} for enc, score in self.candidates
+            ],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class CleanResult:
+    """The clean text and the report of how it was made."""
+
+    text: str
+    steps: tuple[Step, ...] = ()
+    stats: Counter[str] = field(default_factory=Counter)
+    decoding: Decoding | None = None
+    input_chars: int = 0
+
+    @property
+    def removed_lines(self) -> list[Step]:
+        return [s for s in self.steps if s.action == "drop_line"]
+
+    @property
+    def repairs(self) -> list[Step]:
+        return [s for s in self.steps if s.action != "drop_line"]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "encoding": self.decoding.encoding if self.decoding else None,
+            "confidence": round(self.decoding.confidence, 4) if self.decoding else None,
+            "decoding": self.decoding.to_dict() if self.decoding else None,
+            "changed": bool(self.steps),
+            "repairs": [s.to_dict() for s in self.repairs],
+            "removed_lines": [s.to_dict() for s in self.removed_lines],
+            "stats": dict(sorted(self.stats.items())),
+        }
+
+
+def count_steps(steps: list[Step] | tuple[Step, ...]) -> Counter[str]:
+    """Counters keyed by stage and reason, e.g. ``boilerplate_social`` or ``repair_mojibake``.
+
+    >>> count_steps([Step(Stage.DEDUPE, "drop_line", Reason.DUPLICATE)])
+    Counter({'dedupe_duplicate': 1})
+    """
+    return Counter(f"{s.stage}_{s.reason}" for s in steps)
