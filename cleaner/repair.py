@@ -1,11 +1,562 @@
-"""Mojibake repair: ftfy underneath, configured conservatively. The only module importing ftfy."""
+"""Mojibake repair: ftfy underneath, plus the single-byte charsets and layers ftfy misses.
+
+The only module that imports ftfy.
+
+How a document is repaired
+  1. A fast scan (:data:`cleaner.chardata.SUSPECT_RE`, one precompiled regex over the whole
+     text) finds lines that may hold mojibake; every other line is left as it is.
+  2. Each suspect line is repaired on its own: for every charset of
+     :data:`cleaner.chardata.REPAIR_CHARSETS`, the runs of characters that form complete
+     UTF-8 sequences as read through that charset are re-encoded and decoded as UTF-8,
+     up to :data:`cleaner.thresholds.MAX_MOJIBAKE_LAYERS` times (mojibake of mojibake).
+     Bytes lost on the way (``?``, U+FFFD, nothing, NBSP turned into a space) are filled
+     in when exactly one choice decodes to known words, else left as U+FFFD for recovery.
+     C1 controls are read as Windows-1252 (or, inside words, as a charset whose 0x80-0x9F
+     are letters). ftfy's own repair of the line is one more candidate.
+  3. A candidate replaces the line only when it is clearly more plausible
+     (:func:`implausibility`: ftfy's badness, rare characters, symbols inside words,
+     words that mix scripts or flip case) and the line is not *quoting* mojibake
+     (the repaired form of a chunk already appears as a word of the line).
+  4. Every changed chunk becomes a :class:`~cleaner.trace.Step` with its line, offsets in
+     the stage input, ``before``/``after`` and the chain of charsets in ``detail``.
+
+Options that restyle clean text (``uncurl_quotes``, ``fix_character_width``,
+``fix_latin_ligatures``, ``fix_line_breaks``, ``unescape_html``) run the ftfy fixer of the
+same name, only when asked. Unicode normalisation is the pipeline's last stage.
+"""
 
 from __future__ import annotations
 
-import ftfy
+import bisect
+import math
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
+import ftfy
+import ftfy.fixes
+from ftfy.badness import badness
+
+from cleaner import chardata, lexicon, thresholds
 from cleaner.options import CleanOptions
 from cleaner.trace import Reason, Stage, Step
+
+_SCRIPT_STARTS = [start for start, _end, _name in chardata.SCRIPT_RANGES]
+_SORTED_RANGES = sorted(chardata.SCRIPT_RANGES)
+_SCRIPT_STARTS = [r[0] for r in _SORTED_RANGES]
+
+# ftfy configured to repair encoding only: every restyling fixer off (those run only when
+# an option asks for them, see _style_fixers).
+_FTFY_ENCODING_ONLY = ftfy.TextFixerConfig(
+    unescape_html=False,
+    uncurl_quotes=False,
+    fix_character_width=False,
+    fix_latin_ligatures=False,
+    fix_line_breaks=False,
+    normalization=None,
+    remove_terminal_escapes=False,
+    fix_surrogates=False,
+    remove_control_chars=False,
+    explain=True,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One way to read a line: the text, the chain that produced it and its cost."""
+
+    text: str
+    chain: tuple[str, ...]
+    cost: float
+    reason: Reason = Reason.MOJIBAKE
+
+
+# ---------------------------------------------------------------------------------------
+# Plausibility
+
+
+def script_of(char: str) -> str:
+    """The script of a letter (``latin``, ``cyrillic`` ... or a block id).
+
+    >>> script_of("ж"), script_of("é"), script_of("中")
+    ('cyrillic', 'latin', 'cjk')
+    """
+    code = ord(char)
+    i = bisect.bisect_right(_SCRIPT_STARTS, code) - 1
+    if i >= 0:
+        start, end, name = _SORTED_RANGES[i]
+        if start <= code <= end:
+            return name
+    return f"block-{code >> 7:x}"
+
+
+def _word_cost(word: str) -> int:
+    """Script changes and lower-to-upper case flips inside one non-ASCII word.
+
+    >>> _word_cost("Привет"), _word_cost("РџСЂРёРІРµС‚"), _word_cost("tц╫dny")
+    (0, 6, 4)
+    """
+    cost = 0
+    prev_script = ""
+    prev = ""
+    for ch in word:
+        if "\u0300" <= ch <= "\u036f" or not ch.isalpha():
+            continue
+        script = script_of(ch)
+        if prev_script and script != prev_script:
+            cost += 2
+        elif prev and prev.islower() and ch.isupper() and not (prev.isascii() and ch.isascii()):
+            cost += 1
+        prev_script = script
+        prev = ch
+    return cost
+
+
+def implausibility(text: str) -> float:
+    """How much ``text`` looks like mojibake; 0 for ordinary text in any script.
+
+    Sums ftfy's badness, rare characters (C1 controls, box drawing, U+FFFD), non-ASCII
+    symbols wedged between letters and, per word, script changes and case flips.
+
+    >>> implausibility("Café crème"), implausibility("Привет, мир")
+    (0.0, 0.0)
+    >>> implausibility("CafÃ© crÃ¨me") > 0
+    True
+    """
+    if text.isascii():
+        return 0.0
+    cost = thresholds.MOJIBAKE_BADNESS_WEIGHT * badness(text)
+    cost += thresholds.MOJIBAKE_RARE_CHAR_WEIGHT * len(chardata.RARE_CHAR_RE.findall(text))
+    cost += len(chardata.SYMBOL_IN_WORD_RE.findall(text))
+    for word in chardata.WORD_RE.findall(text):
+        if not word.isascii():
+            cost += _word_cost(word)
+    return float(cost)
+
+
+def _known_words(text: str, script: str) -> float:
+    """Best share of known words of ``text`` over the languages of ``script`` (0..1).
+
+    >>> _known_words("premieră de la preluarea", "latin") == 1.0
+    True
+    """
+    tokens = [w for w in lexicon.words(text) if not w.isascii()]
+    if not tokens:
+        return 0.0
+    return max(lexicon.known_share(tokens, lang) for lang in chardata.LEXICON_LANGUAGES.get(script, ()))
+
+
+# ---------------------------------------------------------------------------------------
+# Decoding mojibake runs
+
+
+def _decode_run(run: str, charset: str) -> str | None:
+    """Re-encode one run through ``charset`` and decode it as UTF-8; None when invalid.
+
+    >>> _decode_run("Ã©", "sloppy-windows-1252")
+    'é'
+    >>> _decode_run("Ã©", "koi8_r") is None
+    True
+    """
+    try:
+        return run.encode(charset).decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None
+
+
+def _decode_sequences(run: str, charset: str) -> str:
+    """Decode a run sequence by sequence, keeping the sequences that are not valid UTF-8
+    (overlong forms, surrogates) as they are.
+
+    >>> _decode_sequences("Ã©\\u00ed\\u00a0\\u00bd", "sloppy-windows-1252")
+    'éí\\xa0½'
+    """
+    raw = run.encode(charset)
+    out = []
+    i = 0
+    table = chardata.CHARSET_TABLES[charset]
+    while i < len(raw):
+        lead = raw[i]
+        size = 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
+        chunk = raw[i : i + size]
+        try:
+            out.append(chunk.decode("utf-8"))
+        except UnicodeDecodeError:
+            out.append("".join(table[b] for b in chunk))
+        i += size
+    return "".join(out)
+
+
+def decode_layer(text: str, charset: str) -> str:
+    """Undo one layer of UTF-8 read through ``charset``, run by run; ASCII and characters
+    that do not form UTF-8 sequences in ``charset`` stay as they are.
+
+    >>> decode_layer("CafÃ© and Ã¼ber", "sloppy-windows-1252")
+    'Café and über'
+    >>> decode_layer("Ð\\u0178Ñ€Ð¸Ð²ÐµÑ‚", "sloppy-windows-1252")
+    'Привет'
+    """
+
+    def fix(match: re.Match[str]) -> str:
+        run = match.group()
+        fixed = _decode_run(run, charset)
+        return fixed if fixed is not None else _decode_sequences(run, charset)
+
+    return chardata.RUN_PATTERNS[charset].sub(fix, text)
+
+
+def _fill_choices(charset: str) -> tuple[int, ...]:
+    """Bytes that may stand behind a lost continuation byte in ``charset``.
+
+    >>> _fill_choices("sloppy-windows-1252")
+    (129, 141, 143, 144, 157, 160)
+    """
+    return (*chardata.UNDEFINED_BYTES[charset], chardata.NBSP_BYTE)
+
+
+def _lossy_options(chunk: str, charset: str) -> list[str]:
+    """UTF-8 characters ``chunk`` (a lead plus continuation slots, some lost) may have been.
+
+    A ``?``, U+FFFD or space slot is one lost byte; a missing slot is a byte that vanished.
+    Only bytes ``charset`` cannot show (or NBSP, for a space) are tried.
+
+    >>> _lossy_options("Ä\\N{REPLACEMENT CHARACTER}", "sloppy-windows-1250")
+    ['ā', 'ă', 'Ĉ', 'Đ', 'Ę']
+    """
+    lead = chunk[0].encode(charset)[0]
+    size = 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
+    slots = list(chunk[1:size])
+    choices = _fill_choices(charset)
+    table = chardata.CHARSET_TABLES[charset]
+    options: list[bytes] = [bytes([lead])]
+    for k in range(size - 1):
+        slot = slots[k] if k < len(slots) else ""
+        if slot in ("?", "\N{REPLACEMENT CHARACTER}", ""):
+            allowed = [b for b in choices if b != chardata.NBSP_BYTE]
+        elif slot == " ":
+            allowed = [chardata.NBSP_BYTE]
+        else:
+            byte = table.find(slot)
+            if byte < 0x80 or byte > 0xBF:
+                return []
+            allowed = [byte]
+        options = [o + bytes([b]) for o in options for b in allowed]
+    out = []
+    for raw in options:
+        try:
+            out.append(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            continue
+    return out
+
+
+def decode_lossy(text: str, charset: str) -> str:
+    """Undo one layer of ``charset`` mojibake whose undefined bytes were lost.
+
+    Each damaged sequence is replaced by the one reading whose word is known in the
+    lexicon; with several or none known it becomes U+FFFD, left for the recovery stage.
+
+    >>> decode_lossy("premierÄ\\N{REPLACEMENT CHARACTER} È™i", "sloppy-windows-1250")
+    'premieră È™i'
+    """
+    pattern = chardata.LOSSY_PATTERNS[charset]
+    out: list[str] = []
+    pos = 0
+    for match in pattern.finditer(text):
+        chunk = match.group()
+        lead = chunk[0].encode(charset)[0]
+        size = 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
+        complete = len(chunk) >= size and not any(c in _LOST for c in chunk[1:size])
+        if complete or len(chunk) < 2:
+            continue
+        options = _lossy_options(chunk, charset)
+        if not options:
+            continue
+        start, end = match.span()
+        end = min(end, start + size)
+        best = _pick_by_lexicon(text, start, end, options)
+        out.append(text[pos:start])
+        out.append(best)
+        pos = end
+    if not out:
+        return text
+    out.append(text[pos:])
+    return "".join(out)
+
+
+_LOST = "? \N{REPLACEMENT CHARACTER}"
+_WORD_AROUND_RE = re.compile(r"[^\W\d_]*\Z")
+_WORD_AFTER_RE = re.compile(r"[^\W\d_]*")
+
+
+def _pick_by_lexicon(text: str, start: int, end: int, options: list[str]) -> str:
+    """The option that makes the surrounding word a known word, if exactly one does."""
+    if len(options) == 1:
+        return options[0]
+    left = _WORD_AROUND_RE.search(text, 0, start)
+    right = _WORD_AFTER_RE.match(text, end)
+    before = left.group() if left else ""
+    after = right.group() if right else ""
+    context = before + after
+    if context.islower():
+        options = [o for o in options if not o.isupper()]
+    elif context.isupper():
+        options = [o for o in options if not o.islower()]
+    known = []
+    for opt in options:
+        word = (before + opt + after).lower()
+        script = script_of(opt) if opt.isalpha() else "latin"
+        langs = chardata.LEXICON_LANGUAGES.get(script, ())
+        best = max((lexicon.zipf(word, lang) for lang in langs), default=0.0)
+        if best > 0:
+            known.append((best, opt))
+    if len(known) == 1 or (len(known) > 1 and sorted(known)[-1][0] - sorted(known)[-2][0] >= 1.0):
+        return max(known)[1]
+    return "\N{REPLACEMENT CHARACTER}"
+
+
+# ---------------------------------------------------------------------------------------
+# C1 controls
+
+
+_C1_RE = re.compile("[\x80-\x9f]")
+_C1_IN_WORD_RE = re.compile(r"(?<=[^\W\d_])[\x80-\x9f]+(?=[^\W\d_])")
+
+
+def fix_c1_as(text: str, charset: str) -> str:
+    """Read each C1 control of ``text`` as the byte of the same number in ``charset``.
+
+    >>> fix_c1_as("parl\\u00e9\\x85 Tu", "sloppy-windows-1252")
+    'parlé… Tu'
+    >>> fix_c1_as("Coatl\\x87n", "mac_roman")
+    'Coatlán'
+    """
+    table = chardata.CHARSET_TABLES[charset]
+    return _C1_RE.sub(lambda m: table[ord(m.group())], text)
+
+
+# ---------------------------------------------------------------------------------------
+# Candidates for one line
+
+
+def _chain_detail(chain: tuple[str, ...]) -> str:
+    """``detail`` for a chain of layers, outermost (first undone) first.
+
+    >>> _chain_detail(("koi8_r",))
+    'utf-8 as koi8_r'
+    >>> _chain_detail(("sloppy-windows-1252", "sloppy-windows-1252"))
+    'utf-8 as sloppy-windows-1252 x2'
+    >>> _chain_detail(("sloppy-windows-1251", "latin-1"))
+    'utf-8 as sloppy-windows-1251, then utf-8 as latin-1'
+    """
+    if not chain:
+        return ""
+    if chain[0].startswith(("ftfy", "c1 ")):
+        return ", then ".join(chain)
+    if len(set(chain)) == 1 and len(chain) > 1:
+        return f"utf-8 as {chain[0]} x{len(chain)}"
+    return ", then ".join(c if c.startswith(("ftfy", "c1 ", "lossy")) else f"utf-8 as {c}" for c in chain)
+
+
+def _layer_candidates(text: str) -> Iterator[tuple[str, str]]:
+    """(charset, text) for every charset whose one-layer decoding changes ``text``."""
+    for charset in chardata.REPAIR_CHARSETS:
+        fixed = decode_layer(text, charset)
+        if fixed != text:
+            yield charset, fixed
+
+
+def _lossy_candidates(text: str) -> Iterator[tuple[str, str]]:
+    """(charset, text) for charsets whose lossy decoding changes ``text``."""
+    for charset in chardata.REPAIR_CHARSETS[: thresholds.MAX_LOSSY_CHARSETS]:
+        fixed = decode_lossy(decode_layer(text, charset), charset)
+        if fixed != text:
+            yield charset, fixed
+
+
+def line_candidates(line: str) -> list[Candidate]:
+    """Every reading of ``line`` the repair considers, with its cost (the line included).
+
+    >>> best = min(line_candidates("Ð¡Ð¾Ð±Ð°ÐºÐ°"), key=lambda c: c.cost)
+    >>> best.text, best.chain
+    ('Собака', ('sloppy-windows-1252',))
+    """
+    seen: dict[str, Candidate] = {line: Candidate(line, (), implausibility(line))}
+    frontier = [seen[line]]
+    for _layer in range(thresholds.MAX_MOJIBAKE_LAYERS):
+        found: list[Candidate] = []
+        for cand in frontier:
+            for charset, fixed in _layer_candidates(cand.text):
+                if fixed not in seen:
+                    new = Candidate(fixed, (*cand.chain, charset), implausibility(fixed))
+                    seen[fixed] = new
+                    found.append(new)
+        found.sort(key=lambda c: c.cost)
+        frontier = found[: thresholds.MOJIBAKE_BEAM_WIDTH]
+        if not frontier:
+            break
+    # lossy layers: from the line and from the best complete readings
+    bases = sorted(seen.values(), key=lambda c: c.cost)[: thresholds.MOJIBAKE_BEAM_WIDTH]
+    if any(ch in line for ch in "? \N{REPLACEMENT CHARACTER}"):
+        for cand in bases:
+            for charset, fixed in _lossy_candidates(cand.text):
+                if fixed not in seen:
+                    chain = (*cand.chain, f"lossy {charset}")
+                    seen[fixed] = Candidate(fixed, chain, implausibility(fixed))
+    if _C1_RE.search(line):
+        for charset in ("sloppy-windows-1252", *chardata.C1_LETTER_CHARSETS):
+            if charset != "sloppy-windows-1252" and not _C1_IN_WORD_RE.search(line):
+                continue
+            fixed = fix_c1_as(line, charset)
+            if fixed not in seen:
+                chain = (f"c1 controls as {charset}",)
+                seen[fixed] = Candidate(fixed, chain, implausibility(fixed), Reason.C1_CONTROLS)
+    ftfy_fixed, plan = ftfy.fix_and_explain(line, _FTFY_ENCODING_ONLY)
+    if ftfy_fixed not in seen:
+        detail = "ftfy " + " ".join(f"{a}:{b}" for a, b in plan or ())
+        seen[ftfy_fixed] = Candidate(ftfy_fixed, (detail,), implausibility(ftfy_fixed))
+    return list(seen.values())
+
+
+def _token_forms(text: str) -> tuple[str, ...]:
+    """A token without surrounding punctuation, and without ASCII punctuation only (so
+    that a quoted quotation mark is still something).
+
+    >>> _token_forms("“Über”,"), _token_forms("(’).")
+    (('Über', '“Über”'), ('', '’'))
+    """
+    return text.strip(chardata.TOKEN_STRIP), text.strip(chardata.TOKEN_STRIP_ASCII)
+
+
+def is_quoting(line: str, fixed: str) -> bool:
+    """True when ``line`` quotes mojibake on purpose: a word the repair would create is
+    already a word of the line (``"Ãœber" instead of "Über"``).
+
+    >>> is_quoting('"Ãœber" instead of "Über"', '"Über" instead of "Über"')
+    True
+    >>> is_quoting("Ãœber alles", "Über alles")
+    False
+    """
+    old_tokens = chardata.TOKEN_RE.findall(line)
+    new_tokens = chardata.TOKEN_RE.findall(fixed)
+    original = {form for t in old_tokens for form in _token_forms(t)}
+    if len(old_tokens) == len(new_tokens):
+        created = [n for o, n in zip(old_tokens, new_tokens, strict=True) if o != n]
+    else:
+        created = [new for _s, _e, _old, new in diff_spans(line, fixed)]
+    return any(
+        form and not form.isascii() and form in original
+        for token in created
+        for form in _token_forms(token)
+    )
+
+
+def best_repair(line: str) -> Candidate | None:
+    """The repair of one line, or None when the line should stay as it is.
+
+    >>> best_repair("CafÃ© crÃ¨me").text
+    'Café crème'
+    >>> best_repair("The byte sequence “Ã©” is é") is None
+    True
+    """
+    cands = line_candidates(line)
+    original = cands[0]
+    if original.cost <= 0:
+        return None
+    ranked = sorted(cands[1:], key=lambda c: (c.cost, len(c.chain)))
+    for cand in ranked:
+        if original.cost - cand.cost < thresholds.MIN_MOJIBAKE_COST_DROP:
+            return None
+        if is_quoting(line, cand.text):
+            return None
+        return cand
+    return None
+
+
+# ---------------------------------------------------------------------------------------
+# Spans and steps
+
+
+_ASCII_SPLIT_RE = re.compile(r"([\x00-\x7f]+)")
+
+
+def diff_spans(before: str, after: str) -> list[tuple[int, int, str, str]]:
+    """Changed chunks as ``(start, end, old, new)`` with offsets into ``before``.
+
+    Mojibake repair keeps ASCII: when both texts have the same ASCII skeleton, each
+    non-ASCII stretch is its own chunk; otherwise one chunk between the common prefix
+    and suffix.
+
+    >>> diff_spans("CafÃ© crÃ¨me", "Café crème")
+    [(3, 5, 'Ã©', 'é'), (8, 10, 'Ã¨', 'è')]
+    """
+    if before == after:
+        return []
+    parts_b = _ASCII_SPLIT_RE.split(before)
+    parts_a = _ASCII_SPLIT_RE.split(after)
+    if len(parts_b) == len(parts_a) and parts_b[1::2] == parts_a[1::2]:
+        spans = []
+        pos = 0
+        for i, (old, new) in enumerate(zip(parts_b, parts_a, strict=True)):
+            if i % 2 == 0 and old != new:
+                spans.append((pos, pos + len(old), old, new))
+            pos += len(old)
+        return spans
+    prefix = 0
+    limit = min(len(before), len(after))
+    while prefix < limit and before[prefix] == after[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < limit - prefix and before[-1 - suffix] == after[-1 - suffix]:
+        suffix += 1
+    return [(prefix, len(before) - suffix, before[prefix : len(before) - suffix], after[prefix : len(after) - suffix])]
+
+
+def _confidence(original: float, repaired: float) -> float:
+    """Confidence of a repair from the drop in implausibility (0..1).
+
+    >>> round(_confidence(4.0, 0.0), 3)
+    0.982
+    """
+    return 1.0 - math.exp(-(original - repaired))
+
+
+def _style_fixers(options: CleanOptions) -> list[tuple[str, Callable[[str], str]]]:
+    """The restyling ftfy fixers the options ask for, in ftfy's order."""
+    names = ["fix_latin_ligatures", "fix_character_width", "uncurl_quotes", "fix_line_breaks"]
+    return [(name, getattr(ftfy.fixes, name)) for name in names if getattr(options, name)]
+
+
+def _lines(text: str) -> Iterator[tuple[int, int, int]]:
+    """(line number, start, end) of every line of ``text``, end including the newline."""
+    pos = 0
+    number = 1
+    size = len(text)
+    while pos < size:
+        end = text.find("\n", pos)
+        end = size if end < 0 else end + 1
+        yield number, pos, end
+        pos = end
+        number += 1
+
+
+def _suspect_lines(text: str) -> Iterator[tuple[int, int, int]]:
+    """Like :func:`_lines`, but only lines where :data:`chardata.SUSPECT_RE` finds
+    something, found with one scan of the text."""
+    number = 1
+    counted = 0
+    pos = 0
+    while True:
+        match = chardata.SUSPECT_RE.search(text, pos)
+        if match is None:
+            return
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.end())
+        end = len(text) if end < 0 else end + 1
+        number += text.count("\n", counted, start)
+        counted = start
+        yield number, start, end
+        pos = end
 
 
 def repair_text(text: str, options: CleanOptions) -> tuple[str, list[Step]]:
@@ -13,24 +564,76 @@ def repair_text(text: str, options: CleanOptions) -> tuple[str, list[Step]]:
 
     >>> repair_text("CafÃ©", CleanOptions())[0]
     'Café'
+    >>> repair_text("Doesn’t “need” fixing — at all…", CleanOptions())
+    ('Doesn’t “need” fixing — at all…', [])
     """
-    config = ftfy.TextFixerConfig(
-        unescape_html=options.unescape_html,
-        uncurl_quotes=options.uncurl_quotes,
-        fix_character_width=options.fix_character_width,
-        fix_latin_ligatures=options.fix_latin_ligatures,
-        fix_line_breaks=options.fix_line_breaks,
-        normalization=options.normalization,
-        remove_terminal_escapes=False,
-        fix_surrogates=False,
-        remove_control_chars=False,
-        restore_byte_a0=True,
-        replace_lossy_sequences=True,
-        decode_inconsistent_utf8=True,
-        fix_c1_controls=True,
-        explain=False,
-    )
-    fixed = ftfy.fix_text(text, config)
-    if fixed == text:
+    if not text:
         return text, []
-    return fixed, [Step(Stage.REPAIR, "repair", Reason.MOJIBAKE, detail="ftfy", before=text, after=fixed)]
+    style = _style_fixers(options)
+    if text.isascii() and not options.unescape_html:
+        return text, []
+    if style or options.unescape_html:
+        lines: Iterator[tuple[int, int, int]] = _lines(text)
+    else:
+        lines = _suspect_lines(text)
+    out: list[str] = []
+    steps: list[Step] = []
+    pos = 0
+    for number, start, end in lines:
+        line = text[start:end]
+        fixed, chain, reason, confidence = _repair_line(line, options, style)
+        if fixed == line:
+            continue
+        out.append(text[pos:start])
+        out.append(fixed)
+        pos = end
+        detail = _chain_detail(chain)
+        for s, e, old, new in diff_spans(line, fixed):
+            steps.append(
+                Step(
+                    Stage.REPAIR,
+                    "repair",
+                    reason,
+                    detail=detail,
+                    line=number,
+                    start=start + s,
+                    end=start + e,
+                    before=old,
+                    after=new,
+                    confidence=confidence,
+                )
+            )
+    if not out:
+        return text, []
+    out.append(text[pos:])
+    return "".join(out), steps
+
+
+def _repair_line(
+    line: str, options: CleanOptions, style: list[tuple[str, Callable[[str], str]]]
+) -> tuple[str, tuple[str, ...], Reason, float | None]:
+    """Repair one line (with its newline); the fixed line, chain, reason and confidence."""
+    chain: tuple[str, ...] = ()
+    reason = Reason.MOJIBAKE
+    confidence: float | None = None
+    body = line.rstrip("\r\n")
+    tail = line[len(body) :]
+    if options.unescape_html and "&" in body and "<" not in body:
+        unescaped = ftfy.fixes.unescape_html(body)
+        if unescaped != body:
+            body = unescaped
+            chain += ("ftfy unescape_html",)
+    if chardata.SUSPECT_RE.search(body):
+        best = best_repair(body)
+        if best is not None:
+            confidence = _confidence(implausibility(body), best.cost)
+            body = best.text
+            chain += best.chain
+            reason = best.reason
+    fixed = body + tail
+    for name, fixer in style:
+        restyled = fixer(fixed)
+        if restyled != fixed:
+            fixed = restyled
+            chain += (f"ftfy {name}",)
+    return fixed, chain, reason, confidence

@@ -1,0 +1,255 @@
+"""Data tables for mojibake repair: charsets to try, character classes, suspicious sequences.
+
+Everything here is data (or built from data by small pure helpers at import time); the
+logic that uses it lives in :mod:`cleaner.repair`. Standard library only.
+
+Mojibake is UTF-8 that was read through a single-byte charset. In UTF-8 every non-ASCII
+character is a *lead* byte (0xC2-0xF4) followed by one to three *continuation* bytes
+(0x80-0xBF). Read through a charset, those bytes become characters of that charset, so
+mojibake of charset ``cs`` is a run of "lead characters" of ``cs`` each followed by the
+right number of "continuation characters" of ``cs``. The tables below hold, per charset,
+which characters those are.
+"""
+
+from __future__ import annotations
+
+import re
+from types import MappingProxyType
+
+# ---------------------------------------------------------------------------------------
+# Charsets whose misreading of UTF-8 is repaired, in order of prior likelihood (ties in
+# plausibility go to the earlier one). Python codec names; the ``sloppy-`` variants are the
+# ftfy codecs that map the bytes a Windows code page leaves undefined to the C1 controls of
+# the same number, as browsers do, so text that went through them still re-encodes.
+# Known false positives: short all-capital Cyrillic or Greek words can be valid
+# cp1251/cp1253 mojibake by chance; plausibility scoring keeps those unchanged.
+REPAIR_CHARSETS: tuple[str, ...] = (
+    "sloppy-windows-1252",
+    "latin-1",
+    "sloppy-windows-1250",
+    "iso-8859-2",
+    "sloppy-windows-1251",
+    "mac_roman",
+    "cp437",
+    "sloppy-windows-1253",
+    "sloppy-windows-1254",
+    "sloppy-windows-1257",
+    "koi8_r",
+    "cp866",
+    "cp850",
+)
+
+# The stdlib codec a sloppy codec extends (used to build the tables without ftfy).
+SLOPPY_BASE: MappingProxyType[str, str] = MappingProxyType(
+    {
+        "sloppy-windows-1250": "cp1250",
+        "sloppy-windows-1251": "cp1251",
+        "sloppy-windows-1252": "cp1252",
+        "sloppy-windows-1253": "cp1253",
+        "sloppy-windows-1254": "cp1254",
+        "sloppy-windows-1257": "cp1257",
+    }
+)
+
+# Charsets whose bytes 0x80-0x9F are letters: C1 controls found *inside* words were most
+# likely one of these letters read as Latin-1 (``Coatl\x87n`` is mac_roman ``Coatlán``).
+# Windows-1252 is tried for every C1 control (there 0x80-0x9F are mostly punctuation).
+C1_LETTER_CHARSETS: tuple[str, ...] = ("mac_roman", "cp850", "cp437")
+
+# Bytes a lossy round trip may have dropped or replaced, per charset: the bytes the
+# charset leaves undefined (``errors="replace"`` made them ``?`` or U+FFFD, or
+# ``errors="ignore"`` dropped them) and, for every charset, 0xA0 whose character (NBSP)
+# is often turned into a plain space.
+NBSP_BYTE = 0xA0
+
+
+def _table(charset: str) -> str:
+    """The 256 characters of a single-byte charset; undefined bytes map to U+0000 + byte.
+
+    >>> _table("latin-1")[0xE9]
+    'é'
+    >>> _table("sloppy-windows-1252")[0x81]
+    '\\x81'
+    """
+    base = SLOPPY_BASE.get(charset, charset)
+    chars = []
+    for byte in range(256):
+        try:
+            chars.append(bytes([byte]).decode(base))
+        except UnicodeDecodeError:
+            chars.append(chr(byte))
+    return "".join(chars)
+
+
+def _undefined_bytes(charset: str) -> bytes:
+    """Bytes ``charset`` leaves undefined (all C1 bytes for Latin-1, whose C1 are controls).
+
+    >>> _undefined_bytes("sloppy-windows-1252")
+    b'\\x81\\x8d\\x8f\\x90\\x9d'
+    >>> len(_undefined_bytes("latin-1"))
+    32
+    """
+    if charset == "latin-1":
+        return bytes(range(0x80, 0xA0))
+    base = SLOPPY_BASE.get(charset, charset)
+    out = []
+    for byte in range(0x80, 0x100):
+        try:
+            bytes([byte]).decode(base)
+        except UnicodeDecodeError:
+            out.append(byte)
+    return bytes(out)
+
+
+def _char_class(chars: str) -> str:
+    """A regex character class matching exactly ``chars``.
+
+    >>> _char_class("a-]")
+    '[\\\\-\\\\]a]'
+    """
+    return "[" + "".join(re.escape(c) if c in "\\]^-[" else c for c in sorted(set(chars))) + "]"
+
+
+# Per charset: the characters of lead bytes (2-, 3- and 4-byte sequences) and continuation
+# bytes of UTF-8.
+CHARSET_TABLES: MappingProxyType[str, str] = MappingProxyType(
+    {cs: _table(cs) for cs in REPAIR_CHARSETS}
+)
+UNDEFINED_BYTES: MappingProxyType[str, bytes] = MappingProxyType(
+    {cs: _undefined_bytes(cs) for cs in REPAIR_CHARSETS}
+)
+
+
+def _classes(table: str) -> tuple[str, str, str, str]:
+    return (
+        _char_class(table[0xC2:0xE0]),
+        _char_class(table[0xE0:0xF0]),
+        _char_class(table[0xF0:0xF5]),
+        _char_class(table[0x80:0xC0]),
+    )
+
+
+def _run_pattern(charset: str) -> re.Pattern[str]:
+    """A run of complete UTF-8 sequences as read through ``charset``.
+
+    The alternatives start with disjoint classes (2-, 3-, 4-byte leads), which never match
+    a continuation character, so the repetition cannot backtrack: matching is linear.
+
+    >>> bool(_run_pattern("sloppy-windows-1252").fullmatch("Ã©Ã¨"))
+    True
+    """
+    l2, l3, l4, c = _classes(CHARSET_TABLES[charset])
+    return re.compile(f"(?:{l2}{c}|{l3}{c}{{2}}|{l4}{c}{{3}})+")
+
+
+def _lossy_pattern(charset: str) -> re.Pattern[str]:
+    """Lead characters followed by continuation characters, some of which may have been
+    lost (``?``, U+FFFD, a space that was NBSP, or nothing at all), in runs.
+
+    A lead and the continuation characters after it, with at most 3 continuation slots;
+    the caller decides whether the bytes fit. One character class per slot keeps it linear.
+
+    >>> _lossy_pattern("latin-1").search("H\\u00e1\\u00bb?c").group()
+    'á»?'
+    """
+    l2, l3, l4, c = _classes(CHARSET_TABLES[charset])
+    lead = l2[:-1] + l3[1:-1] + l4[1:]
+    slot = c[:-1] + "?\N{REPLACEMENT CHARACTER} ]"
+    return re.compile(f"{lead}{slot}{{0,3}}")
+
+
+RUN_PATTERNS: MappingProxyType[str, re.Pattern[str]] = MappingProxyType(
+    {cs: _run_pattern(cs) for cs in REPAIR_CHARSETS}
+)
+LOSSY_PATTERNS: MappingProxyType[str, re.Pattern[str]] = MappingProxyType(
+    {cs: _lossy_pattern(cs) for cs in REPAIR_CHARSETS}
+)
+
+# One pattern that finds candidate mojibake anywhere in a text: a lead character of any
+# charset followed by a continuation character of the same charset (or by a lost byte:
+# ``?``, U+FFFD, a space), or a C1 control. It only routes lines to the full check, so it
+# may over-match: Russian ``лё`` (a KOI8-R lead and continuation) or ``Т»`` (cp1251) are
+# found and then left alone by the plausibility test. Built from the tables above.
+SUSPECT_RE: re.Pattern[str] = re.compile(
+    "|".join(
+        f"{l2[:-1] + l3[1:-1] + l4[1:]}{c[:-1]}?\N{REPLACEMENT CHARACTER}]"
+        for l2, l3, l4, c in (_classes(CHARSET_TABLES[cs]) for cs in REPAIR_CHARSETS)
+    )
+    + "|[\x80-\x9f]"
+)
+
+# Lines are split on these (the same breaks as ``str.splitlines`` keeps apart, minus the
+# rare ones that ftfy and browsers do not treat as breaks).
+LINE_RE: re.Pattern[str] = re.compile(r"[^\n]*\n?")
+
+# ---------------------------------------------------------------------------------------
+# Scripts, for the "one word, one script" plausibility test. Ranges of code points and the
+# script they belong to; anything else gets a script id from its 128-code-point block.
+# Han and Kana are one script (Japanese mixes them inside words); Latin includes the
+# Latin-1 Supplement letters and Latin Extended Additional (Vietnamese).
+SCRIPT_RANGES: tuple[tuple[int, int, str], ...] = (
+    (0x0041, 0x024F, "latin"),
+    (0x0250, 0x02AF, "latin"),
+    (0x1E00, 0x1EFF, "latin"),
+    (0x0370, 0x03FF, "greek"),
+    (0x1F00, 0x1FFF, "greek"),
+    (0x0400, 0x052F, "cyrillic"),
+    (0x0530, 0x058F, "armenian"),
+    (0x0590, 0x05FF, "hebrew"),
+    (0x0600, 0x06FF, "arabic"),
+    (0x0750, 0x077F, "arabic"),
+    (0xFB50, 0xFDFF, "arabic"),
+    (0xFE70, 0xFEFF, "arabic"),
+    (0x0900, 0x097F, "devanagari"),
+    (0x0980, 0x09FF, "bengali"),
+    (0x0E00, 0x0E7F, "thai"),
+    (0x10A0, 0x10FF, "georgian"),
+    (0x1100, 0x11FF, "hangul"),
+    (0x3130, 0x318F, "hangul"),
+    (0xAC00, 0xD7AF, "hangul"),
+    (0x3040, 0x30FF, "cjk"),
+    (0x3400, 0x4DBF, "cjk"),
+    (0x4E00, 0x9FFF, "cjk"),
+)
+
+# Characters that are rare in running text but common in mojibake: box drawing and block
+# elements (cp437/cp866/KOI8-R), C1 controls, the replacement character, private use.
+# Known false positives: tables drawn with box characters (they are only compared between
+# candidates of the same line, never used alone to change text).
+RARE_CHAR_RE: re.Pattern[str] = re.compile(
+    "[\x80-\x9f\u2500-\u259f\u2320\u2321\u2310\ue000-\uf8ff\N{REPLACEMENT CHARACTER}]"
+    # a combining mark that follows no letter
+    r"|(?<![^\W\d_])[\u0300-\u036f]"
+)
+
+# Non-ASCII punctuation and symbols wedged between two letters (``Ч”Ч``, ``Ã©t``); in
+# real text these sit next to spaces. Letters are ``[^\W\d_]``. Known false positives:
+# ``l’été`` (apostrophes), so the apostrophes and middle dots are excluded.
+SYMBOL_IN_WORD_RE: re.Pattern[str] = re.compile(
+    r"(?<=[^\W\d_])[^\w\s\x00-\x7f\u2019\u02bc\u00b7\u2027\u00ad\u200c\u200d](?=[^\W\d_])"
+)
+
+# Words (letter runs, with combining marks) for the script test.
+WORD_RE: re.Pattern[str] = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f\u0e31-\u0e4e\u0900-\u0903\u093a-\u094f])*")
+
+# Word tokens for the "quoted mojibake" test: a mojibake chunk whose repaired form already
+# appears as a token of the same line is being quoted, not suffered (``"Ãœber" instead of
+# "Über"``). Tokens are whitespace-separated, stripped of ASCII punctuation.
+TOKEN_RE: re.Pattern[str] = re.compile(r"\S+")
+TOKEN_STRIP_ASCII = "\"'()[]{}<>.,;:!?*`"
+TOKEN_STRIP = TOKEN_STRIP_ASCII + "\u2018\u2019\u201a\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a"
+
+# Languages tried when ranking candidate letters for a lost byte by lexicon, per script.
+# Latin covers the languages whose letters the repaired charsets carry.
+LEXICON_LANGUAGES: MappingProxyType[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "latin": (
+            "en", "fr", "de", "es", "pt", "it", "nl", "pl", "cs", "sk", "ro", "hu",
+            "tr", "vi", "sv", "da", "nb", "fi", "lt", "lv", "hr", "sl", "ca",
+        ),
+        "cyrillic": ("ru", "uk", "bg", "sr", "mk"),
+        "greek": ("el",),
+        "arabic": ("ar", "fa", "ur"),
+        "hebrew": ("he",),
+    }
+)
