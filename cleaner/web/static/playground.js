@@ -1,0 +1,192 @@
+// The playground: sends the text (or a dropped file's raw bytes) to POST /v1/clean and shows
+// the clean text and a visual diff built from the JSON report. Everything the service returns
+// is inserted with textContent, never as HTML.
+"use strict";
+
+(function () {
+  const $ = (id) => document.getElementById(id);
+  // Distinct repaired strings highlighted at most (keeps huge reports responsive).
+  const MAX_HIGHLIGHTS = 500;
+  let file = null;
+
+  function options() {
+    return {
+      remove_boilerplate: $("opt-boilerplate").checked,
+      fix_mojibake: $("opt-mojibake").checked,
+    };
+  }
+
+  function setStatus(message, isError) {
+    const status = $("status");
+    status.textContent = message;
+    status.className = isError ? "error" : "muted";
+  }
+
+  async function requestReport() {
+    const headers = { Accept: "application/json" };
+    const key = $("api-key").value.trim();
+    if (key) headers.Authorization = "Bearer " + key;
+    let url = "/v1/clean";
+    let body;
+    if (file) {
+      headers["Content-Type"] = "application/octet-stream";
+      url += "?" + new URLSearchParams(Object.entries(options()).map(([k, v]) => [k, String(v)]));
+      body = file;
+    } else {
+      headers["Content-Type"] = "application/json";
+      body = JSON.stringify({ text: $("input").value, options: options() });
+    }
+    const response = await fetch(url, { method: "POST", headers: headers, body: body });
+    let data = null;
+    try {
+      data = await response.json();
+    } catch (err) {
+      throw new Error("HTTP " + response.status);
+    }
+    if (!response.ok) {
+      const option = data.option ? " (option " + data.option + ")" : "";
+      throw new Error((data.title || "Error") + ": " + (data.detail || response.status) + option);
+    }
+    return data;
+  }
+
+  // Rebuild the lines each line-removing stage saw, latest stage first: a stage's input is its
+  // output with its removed lines put back at their (1-based) line numbers.
+  function rebuildLines(report) {
+    let lines = report.text.split("\n").map((text) => ({ text: text, removed: null }));
+    const removed = report.removed_lines || [];
+    const stages = [];
+    removed.forEach((step) => {
+      if (!stages.includes(step.stage)) stages.push(step.stage);
+    });
+    stages.reverse().forEach((stage) => {
+      const steps = removed.filter((s) => s.stage === stage);
+      const numbered = new Map();
+      const unnumbered = [];
+      steps.forEach((s) => (Number.isInteger(s.line) && !numbered.has(s.line) ? numbered.set(s.line, s) : unnumbered.push(s)));
+      const rest = lines.slice();
+      const out = [];
+      for (let n = 1; rest.length > 0 || numbered.size > 0; n++) {
+        if (numbered.has(n)) {
+          const s = numbered.get(n);
+          numbered.delete(n);
+          out.push({ text: s.before || "", removed: s });
+        } else if (rest.length > 0) {
+          out.push(rest.shift());
+        } else {
+          numbered.forEach((s) => out.push({ text: s.before || "", removed: s }));
+          numbered.clear();
+        }
+      }
+      unnumbered.forEach((s) => out.push({ text: s.before || "", removed: s }));
+      lines = out;
+    });
+    return lines;
+  }
+
+  function repairTargets(report) {
+    const targets = new Map();
+    (report.repairs || []).forEach((step) => {
+      if (step.stage === "decode" || !step.after || targets.size >= MAX_HIGHLIGHTS) return;
+      if (!targets.has(step.after)) targets.set(step.after, step);
+    });
+    return targets;
+  }
+
+  function appendHighlighted(parent, text, targets) {
+    const spans = [];
+    targets.forEach((step, after) => {
+      let from = text.indexOf(after);
+      while (from !== -1) {
+        spans.push([from, from + after.length, step]);
+        from = text.indexOf(after, from + after.length);
+      }
+    });
+    spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+    let pos = 0;
+    spans.forEach(([start, end, step]) => {
+      if (start < pos) return;
+      parent.appendChild(document.createTextNode(text.slice(pos, start)));
+      const mark = document.createElement("mark");
+      mark.textContent = text.slice(start, end);
+      mark.title = (step.before || "") + " \u2192 " + step.after + " (" + step.reason + ")";
+      mark.dataset.reason = step.reason;
+      parent.appendChild(mark);
+      pos = end;
+    });
+    parent.appendChild(document.createTextNode(text.slice(pos)));
+  }
+
+  function renderDiff(report) {
+    const diff = $("diff");
+    diff.replaceChildren();
+    const targets = repairTargets(report);
+    rebuildLines(report).forEach((line) => {
+      const row = document.createElement("div");
+      row.className = "line";
+      if (line.removed) {
+        row.classList.add("removed");
+        const del = document.createElement("del");
+        del.textContent = line.text;
+        const reason = document.createElement("span");
+        reason.className = "reason";
+        reason.textContent = line.removed.reason;
+        row.dataset.reason = line.removed.reason;
+        row.append(del, reason);
+      } else {
+        appendHighlighted(row, line.text, targets);
+      }
+      diff.appendChild(row);
+    });
+    const parts = [];
+    if (report.encoding) parts.push("decoded as " + report.encoding);
+    parts.push((report.removed_lines || []).length + " line(s) removed");
+    parts.push((report.repairs || []).filter((s) => s.stage !== "decode").length + " repair(s)");
+    $("summary").textContent = parts.join(" \u00b7 ");
+  }
+
+  async function clean() {
+    const button = $("clean");
+    button.disabled = true;
+    setStatus("Cleaning\u2026", false);
+    try {
+      const report = await requestReport();
+      $("output").textContent = report.text;
+      renderDiff(report);
+      setStatus(report.changed ? "Done." : "Done: nothing to change.", false);
+    } catch (err) {
+      setStatus(err.message, true);
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  function useFile(chosen) {
+    file = chosen || null;
+    $("file-name").textContent = file ? file.name + " (" + file.size + " bytes, sent as raw bytes)" : "";
+    if (file) {
+      const reader = new FileReader();
+      reader.onload = () => {
+        $("input").value = reader.result;
+      };
+      reader.readAsText(file);
+    }
+  }
+
+  document.addEventListener("DOMContentLoaded", () => {
+    const input = $("input");
+    $("clean").addEventListener("click", clean);
+    $("file").addEventListener("change", (event) => useFile(event.target.files[0]));
+    input.addEventListener("input", () => useFile(null));
+    input.addEventListener("dragover", (event) => {
+      event.preventDefault();
+      input.classList.add("dragging");
+    });
+    input.addEventListener("dragleave", () => input.classList.remove("dragging"));
+    input.addEventListener("drop", (event) => {
+      event.preventDefault();
+      input.classList.remove("dragging");
+      if (event.dataTransfer && event.dataTransfer.files.length > 0) useFile(event.dataTransfer.files[0]);
+    });
+  });
+})();
