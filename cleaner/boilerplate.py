@@ -1,11 +1,629 @@
-"""Boilerplate and duplicate-line removal over raw scraped text."""
+"""Boilerplate and duplicate-line removal over raw scraped text.
+
+The input is the text a naive scraper pulls off an article page: blocks separated by a
+blank line, page chrome (menus, share bars, cookie banners, footers) around the article.
+
+How a line is judged (thresholds in :mod:`cleaner.thresholds`):
+
+1. Gate. A text with fewer than ``MIN_PAGE_LINES`` non-blank lines or ``MIN_PAGE_BLOCKS``
+   blocks has no page structure and comes back unchanged (only ``drop_phrases`` apply).
+2. Features per line: its size (characters, CJK characters weighted), its stopword density
+   (share of words among the most frequent words of the page's languages, from wordfreq,
+   so any language works), whether it is an interface label or carries a marker phrase
+   (:mod:`cleaner.phrases`), and whether a short line repeats elsewhere on the page.
+3. jusText-style classes: *good* (long, stopword-rich prose), *near-good*, *short*, and
+   *chrome* (a recognised label, a marker, a repeated short line, a long keyword list).
+4. The article body is the contiguous region with the largest sum of line points: good
+   lines add points by size, short and chrome lines cost points (maximum-sum segment,
+   linear time). A menu of many short items separates the article from teasers.
+5. Around the body: the title, dateline and byline just before it and source credits just
+   after it are kept; everything else outside is dropped with the most specific reason
+   (a lexicon category, ``navigation`` for runs of short labels, ``short_chrome``,
+   ``outside_article``). Inside the body short lines (subheadings, captions, bylines)
+   stay unless they are labels of an in-body category ("Advertisement", "Share this").
+6. Repeated content lines (an image's alt text and its caption) are dropped by
+   :mod:`cleaner.dedupe`, keeping one copy.
+
+Every dropped line becomes a :class:`~cleaner.trace.Step` with its reason and a
+confidence; a line is dropped only when that confidence reaches
+``options.boilerplate_threshold`` and its reason is not in ``options.keep_categories``.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from cleaner import phrases, thresholds
+from cleaner.dedupe import find_duplicates
 from cleaner.options import CleanOptions
-from cleaner.trace import Step
+from cleaner.trace import Reason, Stage, Step
+
+# Letter runs; CJK runs are split off and counted per character.
+_WORD_RE = re.compile(r"[^\W\d_]+")
+# Han, kana, CJK compatibility ideographs: scripts written without spaces between words.
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
+# Punctuation inside CJK prose (comma, ideographic comma and full stop, full-width marks).
+_CJK_SENTENCE_MARKS = frozenset("\uff0c\u3001\u3002\uff01\uff1f\uff1b")
+# Characters that end a sentence, in the scripts the lexicons cover (Latin, Greek ";",
+# Arabic question mark, CJK full stops), and the closing quotes/brackets that may follow.
+_TERMINALS = frozenset(".!?;:\u2026\u037e\u061f\u06d4\u3002\uff01\uff1f")
+_CLOSERS = "\"')]}\u00bb\u201d\u2019\u300d\u300f\uff09"
+# Characters that may surround a line and are not content (NBSP, zero-width marks, BOM).
+_BLANKS = (
+    " \t\r\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+    "\u200a\u200b\u200c\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff"
+)
+
+# Line classes.
+GOOD, NEARGOOD, SHORT, CHROME = "good", "neargood", "short", "chrome"
+
+
+@dataclass(slots=True)
+class LineInfo:
+    """Features of one non-blank line (``index`` is 0-based in the input)."""
+
+    index: int
+    text: str
+    key: str
+    words: list[str]
+    n_words: int
+    cjk: int
+    size: int
+    stop: float = 0.0
+    label: Reason | None = None
+    marker: Reason | None = None
+    repeated: bool = False
+    cls: str = SHORT
+
+
+def strip_line(line: str) -> str:
+    """``line`` without surrounding whitespace, NBSP and zero-width characters.
+
+    >>> strip_line("\\u00a0 Follow us \\u200b")
+    'Follow us'
+    """
+    return line.strip(_BLANKS)
+
+
+def is_sentence_like(text: str) -> bool:
+    """Whether ``text`` ends like a sentence (any script), closing quotes allowed.
+
+    >>> is_sentence_like("He said “yes.”"), is_sentence_like("Home"), is_sentence_like("好。")
+    (True, False, True)
+    """
+    end = text.rstrip(_CLOSERS)
+    return bool(end) and end[-1] in _TERMINALS
+
+
+def label_of(key: str, n_words: int) -> Reason | None:
+    """The lexicon category of a short line given its label key, if it is a label.
+
+    The whole line may be a label, or start with one (not for ``WHOLE_LINE_ONLY`` words).
+
+    >>> label_of("follow us on twitter", 4), label_of("share", 1), label_of("share prices fell", 3)
+    (<Reason.SOCIAL: 'social'>, <Reason.SOCIAL: 'social'>, None)
+    """
+    if not key or n_words > thresholds.MAX_LABELLED_LINE_WORDS:
+        return None
+    table = phrases.label_table()
+    found = table.get(key)
+    if found is not None:
+        return found
+    words = key.split(" ")
+    if any(w.isdigit() for w in words):
+        # "53 Comments", "Share 12": counters do not change what a label is.
+        words = [w for w in words if not w.isdigit()]
+        found = table.get(" ".join(words))
+        if found is not None:
+            return found
+    for n in range(min(len(words) - 1, 4), 0, -1):
+        prefix = " ".join(words[:n])
+        if prefix in table and prefix not in phrases.WHOLE_LINE_ONLY:
+            return table[prefix]
+    return None
+
+
+def marker_of(key: str) -> Reason | None:
+    """The category of the first marker phrase found anywhere in a label key.
+
+    >>> marker_of("2019 acme inc all rights reserved")
+    <Reason.FOOTER: 'footer'>
+    >>> marker_of("the cookies were delicious") is None
+    True
+    """
+    index = phrases.marker_table()
+    words = key.split(" ")
+    for pos, word in enumerate(words):
+        for phrase, reason in index.get(word, ()):
+            if tuple(words[pos : pos + len(phrase)]) == phrase:
+                return reason
+    return None
+
+
+def cjk_label_of(text: str) -> Reason | None:
+    """The category of a short CJK line that contains a CJK label.
+
+    >>> cjk_label_of("相关文章"), cjk_label_of("北京今天下雨了。") is None
+    (<Reason.RELATED: 'related'>, True)
+    """
+    for reason, labels in phrases.CJK_LABELS.items():
+        for label in labels:
+            if label in text:
+                return reason
+    return None
+
+
+def is_source_credit(key: str) -> bool:
+    """Whether a short line names the article's sources ("Reporting by ...", "TBP and Agencies").
+
+    >>> is_source_credit("tbp and agencies"), is_source_credit("reporting by jane doe")
+    (True, True)
+    >>> is_source_credit("most popular")
+    False
+    """
+    index = phrases.source_credit_table()
+    words = key.split(" ")
+    for pos, word in enumerate(words):
+        for phrase in index.get(word, ()):
+            if tuple(words[pos : pos + len(phrase)]) == phrase:
+                return True
+    return False
+
+
+def is_dateline_or_byline(info: LineInfo) -> bool:
+    """A date ("July 2, 2016, 5:35 am", "24.11.2007") or a byline ("By Tess Bonn")."""
+    words = info.key.split(" ")
+    if not words or info.n_words > thresholds.MAX_CREDIT_WORDS:
+        return False
+    if words[0] in phrases.BYLINE_OPENERS or " ".join(words[:2]) in phrases.BYLINE_OPENERS:
+        return True
+    has_digit = any(ch.isdigit() for ch in info.text)
+    return has_digit and (
+        any(w in phrases.MONTHS for w in words) or _looks_like_numeric_date(info.text)
+    )
+
+
+_NUMERIC_DATE_RE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
+
+
+def _looks_like_numeric_date(text: str) -> bool:
+    return _NUMERIC_DATE_RE.search(text) is not None
+
+
+# ---------------------------------------------------------------------------------------
+# Features
+
+
+def _analyse(lines: list[str]) -> list[LineInfo]:
+    infos: list[LineInfo] = []
+    for i, raw in enumerate(lines):
+        text = strip_line(raw)
+        if not text:
+            continue
+        words: list[str] = []
+        cjk = 0
+        for token in _WORD_RE.findall(text.casefold()):
+            if _CJK_RE.match(token):
+                cjk += len(token)
+            else:
+                words.append(token)
+        size = len(text) + (thresholds.CJK_CHAR_WEIGHT - 1) * cjk
+        key = phrases.label_key(text)
+        infos.append(LineInfo(i, text, key, words, len(words), cjk, size))
+    return infos
+
+
+def _page_languages(infos: list[LineInfo]) -> list[str]:
+    """The languages whose stopwords vote strongly enough over the page's words."""
+    index = phrases.stopword_index()
+    votes: Counter[str] = Counter()
+    for info in infos:
+        for w in info.words:
+            for lang in index.get(w, ()):
+                votes[lang] += 1
+    if not votes:
+        return []
+    best = votes.most_common(1)[0][1]
+    return [
+        lang for lang, n in votes.most_common(4) if n >= thresholds.MIN_LANGUAGE_VOTE_SHARE * best
+    ]
+
+
+def _stopword_density(
+    info: LineInfo, tables: list[frozenset[str]], cjk_chars: frozenset[str]
+) -> float:
+    latin = 0
+    if info.words and tables:
+        latin = max(sum(1 for w in info.words if w in t) for t in tables)
+    if info.cjk:
+        func = sum(1 for ch in info.text if ch in cjk_chars)
+        if any(ch in _CJK_SENTENCE_MARKS for ch in info.text):
+            # CJK prose: punctuated runs of characters are sentences whatever their words.
+            func = max(func, round(thresholds.MIN_GOOD_STOPWORD_DENSITY * info.cjk) + 1)
+        return min(1.0, (latin + func) / (info.n_words + info.cjk))
+    density = latin / info.n_words if info.n_words else 0.0
+    if density < thresholds.MIN_GOOD_STOPWORD_DENSITY and _sentence_count(info.text) >= 2:
+        # Several sentences in a language the page's stopwords do not cover (Korean,
+        # a quotation in another language): punctuation stands in for stopwords.
+        density = thresholds.MIN_GOOD_STOPWORD_DENSITY
+    return density
+
+
+_SENTENCE_END_RE = re.compile(
+    r"[.!?\u2026\u061f\u3002\uff01\uff1f][\"'\u201d\u2019\u00bb)]?(?:\s|$)"
+)
+
+
+def _sentence_count(text: str) -> int:
+    return len(_SENTENCE_END_RE.findall(text))
+
+
+def _classify(infos: list[LineInfo]) -> None:
+    langs = _page_languages(infos)
+    table = phrases.stopword_table()
+    tables = [table[lang] for lang in langs if lang in table]
+    cjk_chars = phrases.cjk_function_chars()
+    short_keys = Counter(
+        i.key for i in infos if i.n_words + i.cjk // 2 <= thresholds.MAX_LABELLED_LINE_WORDS
+    )
+    for info in infos:
+        info.stop = _stopword_density(info, tables, cjk_chars)
+        n = info.n_words + info.cjk // 2
+        info.label = cjk_label_of(info.text) if info.cjk and len(info.text) <= 20 else None
+        if info.label is None:
+            info.label = label_of(info.key, n)
+        info.marker = marker_of(info.key) if info.key else None
+        info.repeated = short_keys.get(info.key, 0) > 1 and n <= thresholds.MAX_LABELLED_LINE_WORDS
+        info.cls = _line_class(info)
+        if info.cls == GOOD and _digit_share(info.text) > thresholds.MAX_GOOD_DIGIT_SHARE:
+            # Contact details, score tables, timetables: useful inside an article, but
+            # not evidence that the article is here.
+            info.cls = NEARGOOD
+
+
+def _line_class(info: LineInfo) -> str:
+    """The jusText-style ladder: chrome, good, near-good or short."""
+    size, stop = info.size, info.stop
+    if info.label is not None or info.repeated:
+        return CHROME
+    if info.marker is not None and size < thresholds.MAX_IN_BODY_MARKER_CHARS:
+        return CHROME
+    if size >= thresholds.MIN_NEARGOOD_CHARS and stop < thresholds.MAX_LIST_STOPWORD_DENSITY:
+        return CHROME
+    if size >= thresholds.MIN_GOOD_CHARS and stop >= thresholds.MIN_NEARGOOD_STOPWORD_DENSITY:
+        return GOOD
+    if size >= thresholds.MIN_NEARGOOD_CHARS and stop >= thresholds.MIN_GOOD_STOPWORD_DENSITY:
+        return GOOD
+    if size >= thresholds.MIN_NEARGOOD_CHARS and stop >= thresholds.MIN_NEARGOOD_STOPWORD_DENSITY:
+        return NEARGOOD
+    return SHORT
+
+
+def _digit_share(text: str) -> float:
+    return sum(1 for ch in text if ch.isdigit()) / len(text)
+
+
+def _points(info: LineInfo) -> float:
+    if info.cls == GOOD:
+        return min(info.size / thresholds.BODY_CHARS_PER_POINT, thresholds.MAX_GOOD_LINE_POINTS)
+    if info.cls == NEARGOOD:
+        return thresholds.NEARGOOD_LINE_POINTS
+    if info.cls == CHROME:
+        return thresholds.CHROME_LINE_POINTS
+    if _is_short_prose(info):
+        return thresholds.SHORT_PROSE_POINTS
+    return thresholds.SHORT_LINE_POINTS
+
+
+def _is_short_prose(info: LineInfo) -> bool:
+    """A short line with sentence words (a subheading, a list item, a caption)."""
+    return (
+        info.n_words + info.cjk // 2 >= thresholds.MIN_SHORT_PROSE_WORDS
+        and info.stop >= thresholds.MIN_NEARGOOD_STOPWORD_DENSITY
+    )
+
+
+def _body_points(infos: list[LineInfo]) -> list[float]:
+    """Points of each line for the body search; list items after an intro line are cheap."""
+    points = [_points(i) for i in infos]
+    list_left = 0
+    for pos, info in enumerate(infos):
+        if list_left and info.cls == SHORT:
+            points[pos] = max(points[pos], thresholds.LIST_ITEM_POINTS)
+            list_left -= 1
+        elif info.cls != SHORT:
+            list_left = 0
+        if info.text.endswith(":") and (_is_short_prose(info) or info.cls in (GOOD, NEARGOOD)):
+            list_left = thresholds.MAX_LIST_ITEMS
+    return points
+
+
+def find_body(points: list[float]) -> tuple[int, int] | None:
+    """The contiguous run with the largest positive sum, as ``(first, last)`` positions.
+
+    >>> find_body([-1, 2, -0.5, 3, -4, 1])
+    (1, 3)
+    >>> find_body([-1, -2]) is None
+    True
+    """
+    best, best_span = 0.0, None
+    run, start = 0.0, 0
+    for pos, p in enumerate(points):
+        if run <= 0:
+            run, start = p, pos
+        else:
+            run += p
+        if run > best:
+            best, best_span = run, (start, pos)
+    return best_span
+
+
+# ---------------------------------------------------------------------------------------
+# Decisions: (reason, confidence) per non-blank line; reason None = content.
+
+Decision = tuple[Reason | None, float]
+
+
+def _outside_reason(infos: list[LineInfo], pos: int) -> Decision:
+    info = infos[pos]
+    if info.label is not None:
+        return info.label, thresholds.LABEL_CONFIDENCE
+    if info.marker is not None:
+        return info.marker, thresholds.MARKER_CONFIDENCE
+    if info.cls == GOOD:
+        return Reason.OUTSIDE_ARTICLE, thresholds.OUTSIDE_GOOD_CONFIDENCE
+    if info.cls == NEARGOOD:
+        return Reason.OUTSIDE_ARTICLE, thresholds.OUTSIDE_NEARGOOD_CONFIDENCE
+    if info.n_words + info.cjk // 2 <= thresholds.MAX_LABEL_WORDS:
+        prev_short = pos > 0 and infos[pos - 1].cls in (SHORT, CHROME)
+        next_short = pos + 1 < len(infos) and infos[pos + 1].cls in (SHORT, CHROME)
+        if prev_short or next_short:
+            return Reason.NAVIGATION, thresholds.MENU_RUN_CONFIDENCE
+    if info.cls == CHROME:
+        return Reason.SHORT_CHROME, thresholds.MENU_RUN_CONFIDENCE
+    return Reason.SHORT_CHROME, thresholds.OUTSIDE_SHORT_CONFIDENCE
+
+
+def _inside_reason(info: LineInfo) -> Decision:
+    if info.label is not None and info.label in phrases.IN_BODY_CATEGORIES:
+        return info.label, thresholds.LABEL_CONFIDENCE
+    if (
+        info.label is not None
+        and info.label == Reason.CREDIT
+        and info.n_words <= thresholds.MAX_LABEL_WORDS
+    ):
+        return info.label, thresholds.LABEL_CONFIDENCE
+    if info.marker is not None and info.size < thresholds.MAX_IN_BODY_MARKER_CHARS:
+        return info.marker, thresholds.MARKER_CONFIDENCE
+    if info.repeated:
+        return Reason.SHORT_CHROME, thresholds.REPEATED_IN_BODY_CONFIDENCE
+    if info.label is not None:
+        return info.label, thresholds.IN_BODY_SHORT_CONFIDENCE
+    if info.cls in (SHORT, CHROME):
+        return Reason.SHORT_CHROME, thresholds.IN_BODY_SHORT_CONFIDENCE
+    return None, 0.0
+
+
+def _is_title(info: LineInfo, allow_repeated: bool = False) -> bool:
+    n = info.n_words + info.cjk // 2
+    return (
+        thresholds.MIN_TITLE_WORDS <= n <= thresholds.MAX_TITLE_WORDS
+        and info.label is None
+        and info.marker is None
+        and (allow_repeated or not info.repeated)
+    )
+
+
+def is_comment_head(key: str) -> bool:
+    """Whether a line (label key) opens a comment section.
+
+    >>> is_comment_head("53 comments"), is_comment_head("12 thoughts on golden ratios")
+    (True, True)
+    >>> is_comment_head("comments from the minister angered the opposition party members")
+    False
+    """
+    words = [w for w in key.split(" ") if not w.isdigit()]
+    if not words or len(words) > thresholds.MAX_LABELLED_LINE_WORDS:
+        return False
+    heads = phrases.COMMENT_SECTION_HEADS
+    if " ".join(words) in heads:
+        return True
+    return any(" ".join(words[:n]) in heads for n in (3, 2))
+
+
+def _comment_cut(infos: list[LineInfo], first: int, last: int) -> int:
+    """The position where a comment section starts inside the body, or ``last + 1``."""
+    seen_prose = False
+    for pos in range(first, last + 1):
+        info = infos[pos]
+        if info.cls == GOOD:
+            seen_prose = True
+        elif seen_prose and is_comment_head(info.key):
+            return pos
+    return last + 1
+
+
+def _decide(infos: list[LineInfo], first: int, last: int) -> list[Decision]:
+    decisions: list[Decision] = [(None, 0.0)] * len(infos)
+    cut = _comment_cut(infos, first, last)
+    for pos in range(cut, last + 1):
+        decisions[pos] = (Reason.COMMENTS, thresholds.COMMENT_SECTION_CONFIDENCE)
+    last = cut - 1
+    for pos in range(len(infos)):
+        if pos >= cut and decisions[pos][0] is not None:
+            continue
+        if first <= pos <= last:
+            decisions[pos] = _inside_reason(infos[pos])
+        else:
+            decisions[pos] = _outside_reason(infos, pos)
+    # Header: title, dateline and byline right before the body; share buttons and other
+    # labels between them and the body are skipped.
+    seen = 0
+    for pos in range(first - 1, max(-1, first - 1 - thresholds.MAX_HEADER_SCAN_LINES), -1):
+        info = infos[pos]
+        if info.label is not None and info.n_words <= thresholds.MAX_LABEL_WORDS:
+            continue
+        repeated_title = info.repeated and _is_title(info, allow_repeated=True)
+        if (
+            info.marker is not None or info.label is not None or info.cls in (GOOD, CHROME)
+        ) and not (info.cls == CHROME and repeated_title):
+            break
+        seen += 1
+        if seen > thresholds.MAX_HEADER_LINES:
+            break
+        if is_dateline_or_byline(info) or _is_title(info, allow_repeated=True):
+            decisions[pos] = (Reason.OUTSIDE_ARTICLE, thresholds.HEADER_CONFIDENCE)
+    # Trailer: source credits right after the body.
+    for pos in range(last + 1, min(len(infos), last + 1 + thresholds.MAX_TRAILER_LINES)):
+        info = infos[pos]
+        if info.label is not None or info.marker is not None or info.repeated:
+            break
+        if info.n_words <= thresholds.MAX_CREDIT_WORDS and is_source_credit(info.key):
+            decisions[pos] = (Reason.CREDIT, thresholds.HEADER_CONFIDENCE)
+    return decisions
+
+
+# ---------------------------------------------------------------------------------------
+# The stage
+
+
+def _contains_any(text: str, needles: tuple[str, ...]) -> bool:
+    low = text.casefold()
+    return any(n.casefold() in low for n in needles)
 
 
 def remove_boilerplate(text: str, options: CleanOptions) -> tuple[str, list[Step]]:
-    """Drop page chrome and repeated lines; returns the text and one step per dropped line."""
-    return text, []
+    """Drop page chrome and repeated lines; returns the text and one step per dropped line.
+
+    >>> page = "\\n\\n".join(["Home", "News", "Sport", "Big storm hits the coast",
+    ...     "The storm that hit the coast on Monday was the strongest of the year, "
+    ...     "and it left a lot of homes without power.",
+    ...     "Officials said that the repairs would take a week and asked people "
+    ...     "to stay at home until the roads were clear.",
+    ...     "Share this article", "Privacy Policy", "Terms of Use"])
+    >>> out, steps = remove_boilerplate(page, CleanOptions())
+    >>> [line[:16] for line in out.splitlines()]
+    ['Big storm hits t', '', 'The storm that h', '', 'Officials said t']
+    >>> [str(s.reason) for s in steps]
+    ['navigation', 'navigation', 'navigation', 'social', 'footer', 'footer']
+    """
+    lines = text.split("\n")
+    infos = _analyse(lines)
+    decisions: dict[int, Decision] = {}
+    if _is_page(lines, infos):
+        _classify(infos)
+        span = find_body(_body_points(infos))
+        if span is not None:
+            for info, decision in zip(infos, _decide(infos, *span), strict=True):
+                decisions[info.index] = decision
+    return _apply(lines, infos, decisions, options)
+
+
+def _is_page(lines: list[str], infos: list[LineInfo]) -> bool:
+    if len(infos) < thresholds.MIN_PAGE_LINES:
+        return False
+    blocks, in_block = 0, False
+    for line in lines:
+        if strip_line(line):
+            if not in_block:
+                blocks += 1
+            in_block = True
+        else:
+            in_block = False
+    return blocks >= thresholds.MIN_PAGE_BLOCKS
+
+
+def _apply(
+    lines: list[str], infos: list[LineInfo], decisions: dict[int, Decision], options: CleanOptions
+) -> tuple[str, list[Step]]:
+    drops: dict[int, Step] = {}
+    kept: list[int] = []
+    for info in infos:
+        i = info.index
+        if options.keep_phrases and _contains_any(info.text, options.keep_phrases):
+            kept.append(i)
+            continue
+        if options.drop_phrases and _contains_any(info.text, options.drop_phrases):
+            drops[i] = _step(
+                Stage.BOILERPLATE,
+                Reason.USER_PHRASE,
+                i,
+                lines[i],
+                thresholds.USER_PHRASE_CONFIDENCE,
+            )
+            continue
+        reason, conf = decisions.get(i, (None, 0.0))
+        if (
+            reason is not None
+            and conf >= options.boilerplate_threshold
+            and reason not in options.keep_categories
+        ):
+            drops[i] = _step(Stage.BOILERPLATE, reason, i, lines[i], conf)
+        else:
+            kept.append(i)
+    is_page = bool(decisions)
+    if is_page and options.remove_duplicates and Reason.DUPLICATE not in options.keep_categories:
+        protected = (
+            {i for i in kept if _contains_any(lines[i], options.keep_phrases)}
+            if options.keep_phrases
+            else set()
+        )
+        dups = find_duplicates(lines, [i for i in kept if i not in protected])
+        for i, (orig, conf) in dups.items():
+            drops[i] = _step(
+                Stage.DEDUPE, Reason.DUPLICATE, i, lines[i], conf, f"repeats line {orig + 1}"
+            )
+    if not drops:
+        return "\n".join(lines), []
+    steps = [drops[i] for i in sorted(drops)]
+    if not is_page:
+        # No page structure: only user phrases were dropped; keep the layout as it is.
+        return "\n".join(line for i, line in enumerate(lines) if i not in drops), steps
+    return _rebuild(lines, drops, steps, options)
+
+
+def _rebuild(
+    lines: list[str], drops: dict[int, Step], steps: list[Step], options: CleanOptions
+) -> tuple[str, list[Step]]:
+    blocks: list[list[str]] = []
+    current: list[str] = []
+    empty_steps: list[Step] = []
+    for i, line in enumerate(lines):
+        if i in drops:
+            continue
+        if strip_line(line):
+            fixed = line.rstrip(_BLANKS)
+            if "\u00a0" in fixed:
+                fixed = fixed.replace("\u00a0", " ")
+                if Reason.WHITESPACE not in options.keep_categories:
+                    empty_steps.append(
+                        Step(
+                            Stage.BOILERPLATE,
+                            "normalize",
+                            Reason.WHITESPACE,
+                            detail="no-break space",
+                            line=i + 1,
+                            before=line,
+                            after=fixed,
+                        )
+                    )
+            current.append(fixed)
+            continue
+        if line and Reason.EMPTY not in options.keep_categories:
+            empty_steps.append(
+                _step(Stage.BOILERPLATE, Reason.EMPTY, i, line, thresholds.EMPTY_CONFIDENCE)
+            )
+        if current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    out = "\n\n".join("\n".join(block) for block in blocks)
+    all_steps = sorted(steps + empty_steps, key=lambda s: s.line or 0)
+    return (out + "\n" if out else out), all_steps
+
+
+def _step(stage: Stage, reason: Reason, i: int, line: str, conf: float, detail: str = "") -> Step:
+    return Step(stage, "drop_line", reason, detail=detail, line=i + 1, before=line, confidence=conf)

@@ -26,3 +26,218 @@ MIN_RECOVERY_CONFIDENCE = 0.6
 # Lines scored at or above this probability of being boilerplate are dropped.
 # Guess, tuned on the seed document (losing article text is the worst failure).
 BOILERPLATE_THRESHOLD = 0.5
+
+# ---- boilerplate
+# Numbers of the line classifier in boilerplate.py (a jusText-style ladder plus the search
+# for the densest region of article lines). Sizes are in "characters" where a CJK
+# character counts CJK_CHAR_WEIGHT times (one CJK character carries about as much as a
+# three-letter Latin syllable group). Unless said otherwise: guesses, checked on the seed
+# and on synthetic pages in tests/test_boilerplate.py and on scraped pages.
+
+# A document is treated as a scraped page (and lines may be dropped) only with at least
+# this many non-blank lines and this many blank-line-separated blocks; anything smaller is
+# returned unchanged ("a single paragraph or no page structure keeps its content").
+MIN_PAGE_LINES = 8
+MIN_PAGE_BLOCKS = 5
+# Weight of one CJK character in a line's size (see above).
+CJK_CHAR_WEIGHT = 3
+# jusText's LENGTH_LOW / LENGTH_HIGH (70 / 200 characters): below MIN_NEARGOOD_CHARS a
+# line is short; at MIN_GOOD_CHARS and above a stopword-rich line is good.
+MIN_NEARGOOD_CHARS = 70
+MIN_GOOD_CHARS = 200
+# Stopword density (share of a line's words among its language's STOPWORDS_PER_LANGUAGE
+# most frequent words). jusText uses 0.30 / 0.32 with hand-made stoplists; with wordfreq's
+# top 200 words article prose sits around 0.45 and menus around 0.15 (measured on
+# scraped English pages), so the bounds are a little lower.
+MIN_GOOD_STOPWORD_DENSITY = 0.30
+MIN_NEARGOOD_STOPWORD_DENSITY = 0.20
+# A long line whose stopword density is below this is a keyword or link list, not prose.
+MAX_LIST_STOPWORD_DENSITY = 0.10
+# A language takes part in the stopword density of lines when its stopwords account for at
+# least this share of the votes of the page's best language (an article in one language
+# inside page chrome in English keeps its own stopwords).
+MIN_LANGUAGE_VOTE_SHARE = 0.25
+# Contributions to the body search (maximum-sum contiguous region): a good line adds its
+# size / BODY_CHARS_PER_POINT (capped at MAX_GOOD_LINE_POINTS), a near-good line adds
+# NEARGOOD_LINE_POINTS, a short line costs SHORT_LINE_POINTS, a recognised chrome line
+# costs CHROME_LINE_POINTS. A menu of 25 short items outweighs a 1000-character teaser.
+BODY_CHARS_PER_POINT = 100
+MAX_GOOD_LINE_POINTS = 10.0
+NEARGOOD_LINE_POINTS = 0.3
+SHORT_LINE_POINTS = -0.4
+CHROME_LINE_POINTS = -1.0
+# A short line with at least MIN_SHORT_PROSE_WORDS words and near-good stopword density
+# (a subheading, a list item, a caption) costs only SHORT_PROSE_POINTS: menus are made of
+# nouns, article furniture of sentence words.
+MIN_SHORT_PROSE_WORDS = 4
+SHORT_PROSE_POINTS = 0.0
+# After a line ending with ":" (an intro to a list or table), up to MAX_LIST_ITEMS short
+# lines cost only LIST_ITEM_POINTS each.
+MAX_LIST_ITEMS = 20
+LIST_ITEM_POINTS = -0.05
+# A long line with more than this share of digits is not counted as prose when looking for
+# the body (contact blocks, score tables); prose rarely has more than 5 %.
+MAX_GOOD_DIGIT_SHARE = 0.08
+# Lines of at most this many words are "short labels" (59 % of boilerplate lines of
+# scraped news pages have three words or fewer).
+MAX_LABEL_WORDS = 3
+# A label phrase marks a line as its category when the line has at most this many words
+# (longer lines that merely start with "Share" or "Follow" are sentences).
+MAX_LABELLED_LINE_WORDS = 10
+# A marker phrase ("all rights reserved") drops a line inside the body only when the
+# line is shorter than this (a long paragraph that mentions cookies is article text).
+MAX_IN_BODY_MARKER_CHARS = 300
+# Title, dateline and byline: up to this many non-blank lines right before the body are
+# examined; the title has at most MAX_TITLE_WORDS words.
+MAX_HEADER_LINES = 3
+# ... skipping share buttons and other labels, up to this many lines back.
+MAX_HEADER_SCAN_LINES = 12
+MAX_TITLE_WORDS = 30
+MIN_TITLE_WORDS = 2
+# Source credits: up to this many non-blank lines right after the body are examined,
+# each of at most MAX_CREDIT_WORDS words.
+MAX_TRAILER_LINES = 3
+MAX_CREDIT_WORDS = 12
+# Confidence (boilerplate score, compared with BOILERPLATE_THRESHOLD) of each decision.
+LABEL_CONFIDENCE = 0.95
+MARKER_CONFIDENCE = 0.9
+MENU_RUN_CONFIDENCE = 0.85
+OUTSIDE_SHORT_CONFIDENCE = 0.8
+OUTSIDE_NEARGOOD_CONFIDENCE = 0.7
+OUTSIDE_GOOD_CONFIDENCE = 0.55
+REPEATED_IN_BODY_CONFIDENCE = 0.7
+IN_BODY_SHORT_CONFIDENCE = 0.3
+HEADER_CONFIDENCE = 0.25
+COMMENT_SECTION_CONFIDENCE = 0.75
+EMPTY_CONFIDENCE = 1.0
+USER_PHRASE_CONFIDENCE = 1.0
+
+# ---- dedupe
+# Keys (case-folded words) shorter than this are never compared: "Yes" twice is dialogue.
+MIN_DUPLICATE_KEY_CHARS = 4
+# A near duplicate is contained in a longer line at most this many lines away (alt text
+# next to its caption) and is at least this share of that line's length.
+MAX_NEAR_DUPLICATE_DISTANCE = 2
+MIN_NEAR_DUPLICATE_SHARE = 0.5
+DUPLICATE_CONFIDENCE = 0.95
+NEAR_DUPLICATE_CONFIDENCE = 0.8
+
+# ---------------------------------------------------------------------------------------
+# ---- repair (mojibake)
+
+# Layers of mojibake undone at most (UTF-8 read through a charset, then again ...).
+# Three covers every multi-layer case seen in practice; each layer costs a pass per charset.
+MAX_MOJIBAKE_LAYERS = 3
+
+# Readings kept per layer when searching multi-layer chains (the least implausible ones).
+# Guess, tuned on hand-made cases in tests/cases: 4 keeps the right chain for 3 layers.
+MOJIBAKE_BEAM_WIDTH = 4
+
+# A repair must lower a line's implausibility by at least this much. One unit is one
+# weird sequence; guess, tuned on tests/cases/negative.json (clean text must not change).
+MIN_MOJIBAKE_COST_DROP = 1.0
+
+# Weight of one ftfy badness match and of one rare character (C1 control, box drawing,
+# U+FFFD) in the implausibility score, against 1 per symbol-in-word or case flip and 2 per
+# script change inside a word. Guess, tuned on tests/cases.
+MOJIBAKE_BADNESS_WEIGHT = 2
+MOJIBAKE_RARE_CHAR_WEIGHT = 2
+
+# Lossy mojibake (lost undefined bytes) is tried for the first charsets of
+# chardata.REPAIR_CHARSETS only: the Windows and Latin ones whose undefined bytes get lost.
+MAX_LOSSY_CHARSETS = 4
+
+# ---- detect
+# Numbers of the bytes->str door (detect.py). Unless said otherwise: guesses, checked on
+# hand-made texts in tests/test_detect.py and on short legacy-charset samples of news and
+# encyclopedia prose in 40 languages.
+
+# UTF-16/32 without a byte order mark: the bytes are read as UTF-16 when at least this
+# share of the high bytes (every second byte) are NUL (the ASCII letters, digits and spaces
+# of the text; 0.05 still catches Cyrillic prose, where only spaces and punctuation are
+# ASCII) and the other parity holds at most MAX_UTF16_OTHER_PARITY_NUL_RATIO times as many.
+MIN_UTF16_NUL_SHARE = 0.05
+MAX_UTF16_OTHER_PARITY_NUL_RATIO = 0.1
+# UTF-32: the top byte of each unit is always NUL, the plane byte at least this often.
+MIN_UTF32_PLANE_NUL_SHARE = 0.9
+# A UTF-16/32 reading is accepted only if at most this share of its characters are
+# control, unassigned or private-use characters (random bytes with NULs give many).
+MAX_UTF16_BAD_CHAR_SHARE = 0.01
+# Ranking reads at most this many whitespace-separated chunks holding non-ASCII text
+# (about 10 KB of prose); ASCII chunks decode the same under every candidate.
+MAX_SCORED_CHUNKS = 1500
+# Plausibility of one decoding = WORD_WEIGHT * word score + ALPHABET_WEIGHT * alphabet fit
+# - BAD_CHAR_WEIGHT * share of control/unassigned characters. Word score: a chunk found in
+# the lexicon counts 1, an unknown but well-formed word UNKNOWN_WORD_VALUE, a word of a
+# language without a lexicon NO_LEXICON_WORD_VALUE, a malformed chunk (symbol inside a
+# word, mixed scripts, case flips) 0, a chunk without letters 1.
+WORD_WEIGHT = 0.6
+ALPHABET_WEIGHT = 0.4
+BAD_CHAR_WEIGHT = 1.0
+UNKNOWN_WORD_VALUE = 0.25
+NO_LEXICON_WORD_VALUE = 0.6
+# Only the best MAX_LEXICON_CANDIDATES decodings (by form alone) are checked against
+# lexicons, each in at most MAX_LEXICON_LANGUAGES languages whose alphabet fits within
+# LANGUAGE_FIT_MARGIN of the best fit; this bounds the lexicons loaded per document.
+MAX_LEXICON_CANDIDATES = 4
+MAX_LEXICON_LANGUAGES = 3
+LANGUAGE_FIT_MARGIN = 0.1
+# CJK text is Japanese when at least this share of its letters are kana, Korean when at
+# least this share are hangul.
+MIN_KANA_SHARE = 0.05
+MIN_HANGUL_SHARE = 0.3
+# Below this plausibility the best decoding is reported as a best effort.
+MIN_DETECTED_SCORE = 0.35
+# Confidence of a detected charset grows with the score gap to the next different
+# decoding; a gap of DECISIVE_SCORE_GAP or more leaves the score itself as confidence.
+DECISIVE_SCORE_GAP = 0.2
+# Confidence of a decoding that a byte order mark or a clean UTF-8 decode decided.
+BOM_CONFIDENCE = 1.0
+UTF8_CONFIDENCE = 1.0
+# A document that is UTF-8 but for an incomplete last character (cut in transit).
+TRUNCATED_UTF8_CONFIDENCE = 0.95
+
+# ---- recover
+
+# Enumeration caps (they bound the work per damaged word; beyond them the word is left).
+# Fillings tried per damaged word (product of the per-hole letter choices). Guess: covers
+# three holes of a 15-letter alphabet or two holes of Vietnamese tone letters.
+MAX_RECOVERY_CANDIDATES = 20000
+# Holes per damaged word; more means the word is mostly lost. Guess.
+MAX_RECOVERY_HOLES = 6
+# Holes per word when looking for its accent-less copy in the document (30 folds a hole).
+MAX_EVIDENCE_HOLES = 3
+# Longest token (code points) considered a word. Longer runs are not words.
+MAX_RECOVERY_TOKEN_CHARS = 64
+# Damaged words examined per document (keeps 1 MB of damage linear and bounded).
+MAX_RECOVERY_WORDS = 20000
+# Intact tokens sampled to tell the document's language.
+MAX_RECOVERY_SAMPLE_TOKENS = 50000
+
+# Language choice. Languages whose lexicons are consulted per script.
+MAX_RECOVERY_LANGUAGES = 2
+# A runner-up language is consulted when its score reaches this share of the best one.
+MIN_LANGUAGE_SCORE_RATIO = 0.6
+# A language is ruled out when more than this share of the document's non-ASCII letters
+# (of its script) are letters it does not write. Guess; leaves room for loanwords.
+MAX_FOREIGN_LETTER_SHARE = 0.1
+
+# Candidate scores are zipf frequencies (log10 per billion words) plus evidence terms.
+# The same word intact elsewhere in the document. Guess: as good as a common word.
+RECOVERY_SAME_WORD_BONUS_ZIPF = 3.0
+# Its accent-less spelling elsewhere (``Cavusoglu`` for ``Çavu?o?lu``). Guess.
+RECOVERY_FOLDED_WORD_BONUS_ZIPF = 2.5
+# Letters no single language writes together (``ș`` with ``ğ``). Guess.
+RECOVERY_INCOHERENT_PENALTY_ZIPF = 1.5
+# Prior for "a ``?`` at the edge of a word is a real question mark": the word without it
+# gets this much on top of its own frequency. Guess, tuned on hand-made questions.
+RECOVERY_QUESTION_MARK_PRIOR_ZIPF = 1.0
+# Confidence rises from 0 at MIN to full strength at FULL (scores of the best filling).
+# Guess: zipf 1 is a rare name, zipf 2.5 a plain word of a full lexicon.
+MIN_RECOVERY_SCORE_ZIPF = 0.5
+FULL_RECOVERY_SCORE_ZIPF = 2.5
+# A word known only to the runner-up language scores this much less. Guess.
+RECOVERY_RUNNER_UP_PENALTY_ZIPF = 1.0
+# A chunk of symbols without letters (box drawing, maths signs) is worth this much: real
+# text has a few, a DOS code page applied to the wrong bytes makes many.
+SYMBOL_CHUNK_VALUE = 0.2
