@@ -730,8 +730,12 @@ def _json_line(row: Any) -> bytes:
     return (json.dumps(row, ensure_ascii=False, default=str) + "\n").encode("utf-8")
 
 
-def _table_to_rows(table: Any) -> list[dict[str, Any]]:
+def _table_to_rows(table: Any, settings: Settings) -> list[dict[str, Any]]:
+    """Parquet rows as JSON records; the report column (JSON text) becomes an object again."""
     rows: list[dict[str, Any]] = table.to_pylist()
+    if settings.report:
+        for row in rows:
+            row[REPORT_FIELD] = json.loads(row[REPORT_FIELD])
     return rows
 
 
@@ -819,7 +823,7 @@ def run_part(part: Part, settings: Settings, output: Output) -> PartDone:
         if target_fmt == "text":
             data = b"".join(row[settings.field].encode("utf-8") for row in cleaned.rows)
         else:
-            rows = _table_to_rows(table) if table is not None else cleaned.rows
+            rows = _table_to_rows(table, settings) if table is not None else cleaned.rows
             data = b"".join(_json_line(row) for row in rows)
         if output.kind == STDOUT or state_dir is None:
             payload = data
