@@ -31,10 +31,13 @@ LABEL org.opencontainers.image.title="cleaner" \
       org.opencontainers.image.description="Text-encoding repair and boilerplate removal over HTTP" \
       org.opencontainers.image.licenses="MIT"
 
+# Service settings are CLEANER_* variables (README, "Docker"); the image only has to listen
+# on every interface instead of the loopback default.
 ENV LANG=C.UTF-8 \
     PYTHONUNBUFFERED=1 \
     PYTHONDONTWRITEBYTECODE=1 \
-    PATH=/opt/venv/bin:$PATH
+    PATH=/opt/venv/bin:$PATH \
+    CLEANER_BIND=0.0.0.0:8000
 
 RUN useradd --system --user-group --uid 10001 --home-dir /home/cleaner --create-home \
         --shell /usr/sbin/nologin cleaner
@@ -45,8 +48,9 @@ USER 10001:10001
 WORKDIR /home/cleaner
 EXPOSE 8000
 
+# probes the port of CLEANER_BIND (host:port) on the loopback interface
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
-    CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:%s/healthz' % os.environ.get('PORT', '8000'), timeout=4)"]
+    CMD ["python", "-c", "import os, urllib.request; port = os.environ.get('CLEANER_BIND', ':8000').rsplit(':', 1)[1]; urllib.request.urlopen(f'http://127.0.0.1:{port}/healthz', timeout=4)"]
 
 ENTRYPOINT ["gunicorn", "--config", "python:cleaner.web.gunicorn_conf"]
 CMD ["cleaner.web:create_app()"]
