@@ -2,14 +2,16 @@
 
     python benchmarks/http_load.py [CASES.jsonl] [--duration S] [--rounds N]
 
-Serves ``cleaner.web:create_app()`` and ``benchmarks/echo_app.py`` with gunicorn (2 sync
-workers each, loopback only), then loads them alternately with the same wrk run: 8 connections
-POSTing one ~3 KB article page (the input of CASES closest to ``--body-bytes``) as text/plain to
-``/v1/clean``. Prints requests/s, p50 and p99 latency of every run, the medians over the rounds,
-and the ratio cleaner/echo of requests/s; the targets are a ratio of at least 50 % and a
-cleaner p99 of at most 20 ms. Client and servers share the machine's cores, so the absolute
-figures are lower than on a dedicated server; the ratio is the figure to compare. It measures;
-it asserts nothing. Needs wrk (``apt-get install wrk``).
+Serves ``cleaner.web:create_app()`` and ``benchmarks/echo_app.py`` with gunicorn and the
+service's configuration (2 sync workers each, loopback only), then loads them alternately with
+the same wrk run: 8 connections POSTing one ~3 KB article page (the input of CASES closest to
+``--body-bytes``) as text/plain to ``/v1/clean``. Prints requests/s, p50 and p99 latency of
+every run, the medians over the rounds, and the ratio cleaner/echo of requests/s; the targets
+are a ratio of at least 50 % and a cleaner p99 of at most 20 ms. It also times
+``cleaner.clean`` on the same body in this process, the part of a request's cost that is the
+library's. Client and servers share the machine's cores, so the absolute figures are lower
+than on a dedicated server; the ratio is the figure to compare. It measures; it asserts
+nothing. Needs wrk (``apt-get install wrk``).
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import cleaner
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CASES = ROOT.parent / "shared/bench/boilerplate/dev.jsonl"
 ENDPOINT = "/v1/clean"
@@ -43,9 +47,14 @@ DEFAULT_BODY_BYTES = 3_000
 # targets of the service under this load
 MIN_REQS_RATIO = 0.50
 MAX_P99_MS = 20.0
+# in-process timings of the library on the benchmark body
+LIBRARY_REPEATS = 30
 # seconds a server gets to answer its health check after start
 STARTUP_TIMEOUT_S = 30.0
 
+# both apps run under the service's own gunicorn configuration (access log, metrics
+# directory, timeouts); the command line sets workers, bind address and app
+GUNICORN_CONFIG = "python:cleaner.web.gunicorn_conf"
 APPS = {
     "cleaner": ("cleaner.web:create_app()", ROOT),
     "echo": ("echo_app:create_app()", ROOT / "benchmarks"),
@@ -132,7 +141,7 @@ def gunicorn(name: str, workdir: Path) -> Iterator[str]:
     target, chdir = APPS[name]
     port = free_port()
     cmd = [
-        sys.executable, "-m", "gunicorn",
+        sys.executable, "-m", "gunicorn", "--config", GUNICORN_CONFIG,
         "--workers", str(WORKERS), "--worker-class", "sync",
         "--bind", f"127.0.0.1:{port}",
         "--chdir", str(chdir),
@@ -190,6 +199,17 @@ def run_wrk(wrk: str, app: str, base_url: str, script: Path, duration_s: int) ->
     )
 
 
+def time_library(body: bytes, repeats: int = LIBRARY_REPEATS) -> float:
+    """Median milliseconds of ``cleaner.clean(body)`` in this process, after one warm-up."""
+    cleaner.clean(body, declared_encoding="utf-8")
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        cleaner.clean(body, declared_encoding="utf-8")
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("cases", nargs="?", type=Path, default=DEFAULT_CASES)
@@ -218,7 +238,8 @@ def main() -> None:
 
         print(
             f"body: {len(body)} bytes; wrk {CONNECTIONS} connections, {args.duration} s per run; "
-            f"gunicorn {WORKERS} sync workers; {os.cpu_count()} cores shared with the client"
+            f"gunicorn {WORKERS} sync workers ({GUNICORN_CONFIG}); "
+            f"{os.cpu_count()} cores shared with the client"
         )
         runs: list[Run] = []
         for _ in range(args.rounds):
@@ -227,6 +248,7 @@ def main() -> None:
                 print(run.line(), flush=True)
                 runs.append(run)
 
+    library_ms = time_library(body)
     medians = {}
     for name in ("echo", "cleaner"):
         mine = [r for r in runs if r.app == name]
@@ -241,6 +263,10 @@ def main() -> None:
     print(f"median over {args.rounds} rounds:")
     for name in ("echo", "cleaner"):
         print("  " + medians[name].line())
+    print(
+        f"cleaner.clean on the same body in-process: {library_ms:.2f} ms per document "
+        f"(at most {WORKERS * 1000 / library_ms:.0f} documents/s on {WORKERS} fully used cores)"
+    )
     ratio = medians["cleaner"].reqs_per_s / medians["echo"].reqs_per_s
     p99 = medians["cleaner"].p99_ms
     print(
