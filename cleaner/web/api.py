@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import dataclasses
 import hmac
 import json
 import logging
@@ -19,7 +20,7 @@ from typing import Any
 from flask import Blueprint, Response, current_app, g, request, stream_with_context
 
 import cleaner
-from cleaner import CleanerError, CleanOptions, CleanResult
+from cleaner import CleanerError, CleanOptions, CleanResult, InvalidOptions
 from cleaner.web.bodies import (
     BodyReader,
     TimeLimitExceeded,
@@ -96,6 +97,41 @@ def build_options(*layers: Mapping[str, Any] | None) -> CleanOptions:
     return cleaner.options_from_mapping(merged)
 
 
+# JSON types an option value must have in a JSON body, by CleanOptions field annotation.
+# (Query parameters are strings; options_from_mapping parses those.)
+JSON_OPTION_TYPES: dict[str, tuple[type, ...]] = {
+    "bool": (bool,),
+    "float": (int, float),
+    "tuple[str, ...]": (list,),
+    "frozenset[str]": (list,),
+    "str | None": (str, type(None)),
+}
+_JSON_TYPE_NAMES = {bool: "a boolean", int: "a number", list: "a list", str: "a string"}
+
+
+def check_json_option_types(options: Mapping[str, Any]) -> None:
+    """Refuse option values whose JSON type is wrong (``"true"`` for a boolean ...).
+
+    >>> check_json_option_types({"explain": False, "languages": ["fr"]})
+    >>> check_json_option_types({"explain": "no"})
+    Traceback (most recent call last):
+    ...
+    cleaner.errors.InvalidOptions: option 'explain' must be a boolean in JSON
+    """
+    kinds = {f.name: str(f.type) for f in dataclasses.fields(CleanOptions)}
+    for name, value in options.items():
+        allowed = JSON_OPTION_TYPES.get(kinds.get(name, ""))
+        if allowed is None:
+            continue  # unknown names are refused by options_from_mapping
+        wrong_bool = isinstance(value, bool) and bool not in allowed
+        if wrong_bool or not isinstance(value, allowed):
+            raise InvalidOptions(
+                f"option {name!r} must be {_JSON_TYPE_NAMES[allowed[0]]} in JSON", name
+            )
+        if isinstance(value, list) and not all(isinstance(v, str) for v in value):
+            raise InvalidOptions(f"option {name!r} must be a list of strings", name)
+
+
 def parse_json(body: bytes) -> Any:
     """Decode a JSON body, or raise the 400 problem.
 
@@ -128,20 +164,22 @@ def document_from_json(payload: Any, allowed: frozenset[str] = DOCUMENT_FIELDS) 
     unknown = sorted(str(k) for k in payload if k not in allowed)
     if unknown:
         raise _field_problem(f"unknown field {unknown[0]!r}; known fields: {sorted(allowed)}")
-    options = payload.get("options")
-    if options is not None and not isinstance(options, dict):
+    options = payload.get("options", {})
+    if not isinstance(options, dict):
         raise Problem(422, "invalid-options", "Invalid options", "'options' must be an object")
+    if options:
+        check_json_option_types(options)
     has_text, has_b64 = "text" in payload, "base64" in payload
     if has_text == has_b64:
         raise _field_problem("give exactly one of 'text' (a string) or 'base64' (encoded bytes)")
     declared = payload.get("encoding")
-    if declared is not None and (not isinstance(declared, str) or not declared):
+    if "encoding" in payload and (not isinstance(declared, str) or not declared):
         raise _field_problem("'encoding' must be a non-empty string")
     if has_text:
         text = payload["text"]
         if not isinstance(text, str):
             raise _field_problem("'text' must be a string")
-        if declared is not None:
+        if "encoding" in payload:
             raise _field_problem("'encoding' applies to 'base64' input only")
         return Document(text, None, options)
     encoded = payload["base64"]

@@ -142,6 +142,14 @@ BYTES_DOCUMENT_SCHEMA: dict[str, Any] = {
     },
 }
 
+
+def _with_id(schema: dict[str, Any]) -> dict[str, Any]:
+    """A document schema that also takes the caller's ``id`` (echoed in the output line)."""
+    out = copy.deepcopy(schema)
+    out["properties"]["id"] = {"description": "Any JSON value; echoed in the output line."}
+    return out
+
+
 OPTIONS_QUERY_NOTE = (
     "Every cleaning option may also be given as a query parameter (booleans as true/false, "
     "lists comma-separated or repeated); options in a JSON body override them."
@@ -237,7 +245,9 @@ DOCUMENT: dict[str, Any] = {
                 "requestBody": {
                     "required": True,
                     "content": {
-                        "application/x-ndjson": {"schema": {"type": "string", "minLength": 1}},
+                        "application/x-ndjson": {
+                            "schema": {"$ref": "#/components/schemas/BatchLines"},
+                        },
                     },
                 },
                 "responses": {
@@ -345,6 +355,14 @@ DOCUMENT: dict[str, Any] = {
         "schemas": {
             "Options": "OPTIONS_SCHEMA",
             "Document": {"oneOf": [TEXT_DOCUMENT_SCHEMA, BYTES_DOCUMENT_SCHEMA]},
+            "BatchLines": {
+                "description": "The NDJSON body: each item of this array is one line.",
+                "type": "array",
+                "minItems": 1,
+                "items": {
+                    "oneOf": [_with_id(TEXT_DOCUMENT_SCHEMA), _with_id(BYTES_DOCUMENT_SCHEMA)]
+                },
+            },
             "Report": REPORT_SCHEMA,
             "Step": STEP_SCHEMA,
             "Decoding": DECODING_SCHEMA,
