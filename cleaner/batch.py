@@ -889,10 +889,11 @@ def local_executor(jobs: int) -> Iterator[Executor]:
     try:
         yield pool
     except BaseException:
+        # Interrupted or failed: stop the workers now rather than let them finish parts
+        # nobody waits for (ProcessPoolExecutor has no public terminate before Python 3.14).
+        workers = list((getattr(pool, "_processes", None) or {}).values())
         pool.shutdown(wait=False, cancel_futures=True)
-        # Interrupted: stop the workers now rather than let them finish parts nobody waits
-        # for (ProcessPoolExecutor has no public terminate before Python 3.14).
-        for proc in list(getattr(pool, "_processes", {}).values()):
+        for proc in workers:
             with contextlib.suppress(Exception):
                 proc.terminate()
         raise

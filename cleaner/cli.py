@@ -277,7 +277,7 @@ def clean(
         raise click.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
     settings = batch.Settings(options_from_cli_args(**library), field, id_field, report)
     workers = jobs or _cpu_count()
-    stderr = click.get_text_stream("stderr")
+    stderr = sys.stderr
     out: batch.Output | None = None
     try:
         state_paths = (
@@ -298,10 +298,10 @@ def clean(
                 executor,
                 workers=slots,
                 restart=restart,
-                stdout=click.get_binary_stream("stdout"),
+                stdout=sys.stdout.buffer,
                 stderr=stderr,
                 progress=show_progress,
-                stdin=click.get_binary_stream("stdin"),
+                stdin=sys.stdin.buffer,
             )
 
         if engine == "dask":
