@@ -39,8 +39,9 @@ ENV LANG=C.UTF-8 \
     PATH=/opt/venv/bin:$PATH \
     CLEANER_BIND=0.0.0.0:8000
 
-RUN useradd --system --user-group --uid 10001 --home-dir /home/cleaner --create-home \
-        --shell /usr/sbin/nologin cleaner
+RUN groupadd --gid 10001 cleaner \
+    && useradd --uid 10001 --gid cleaner --no-log-init --create-home --shell /usr/sbin/nologin \
+        cleaner
 
 COPY --from=builder /opt/venv /opt/venv
 
