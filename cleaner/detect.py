@@ -1,18 +1,34 @@
 """The one door from bytes to str.
 
-Order: BOM, a declared charset (only a real text encoding that decodes the bytes), strict
-UTF-8, then charset-normalizer's candidates. Any byte string gets a result.
+Order: a byte order mark; a declared charset (only a real text encoding that decodes the
+bytes); UTF-16/32 without a mark (NUL-byte patterns); strict UTF-8 (the common case: one
+decode and an early return); 7-bit ISO-2022 charsets; files mixing UTF-8 and legacy lines;
+then legacy charsets. Legacy candidates (charset-normalizer's and a table of common
+charsets, :data:`cleaner.charsets.LEGACY_CHARSETS`) are re-ranked by how plausible each
+decoding is as language: the share of its words found in a wordfreq lexicon, how well its
+letters fit a language's alphabet, and penalties for control characters, symbols inside
+words, mixed scripts and case flips inside a word. Candidates that decode to the same text
+are equivalent and the more common name is reported. Any byte string gets a result; only a
+declared charset that is not a text encoding (or not a charset at all) raises.
 """
 
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
+import itertools
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 import charset_normalizer
 
+from cleaner import charsets, lexicon, thresholds
 from cleaner.errors import UndecodableInput
 from cleaner.trace import Decoding, Reason, Stage, Step
+
+UTF8 = "utf-8"
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,28 +40,723 @@ class Decoded:
     steps: tuple[Step, ...] = ()
 
 
+# ---------------------------------------------------------------------------------------
+# Charset names
+
+
+def canonical_charset(name: str) -> str:
+    """The Python codec name for a charset label; refuses labels that are not text charsets.
+
+    >>> canonical_charset("Windows-1252"), canonical_charset("latin1")
+    ('cp1252', 'iso8859-1')
+    >>> canonical_charset("x-mac-cyrillic")
+    'mac-cyrillic'
+    >>> canonical_charset("rot13")
+    Traceback (most recent call last):
+    ...
+    cleaner.errors.UndecodableInput: declared charset 'rot13' is not a text encoding (rot-13 ...
+    """
+    label = name.strip().lower()
+    label = charsets.WEB_CHARSET_ALIASES.get(label, label)
+    try:
+        info = codecs.lookup(label)
+    except LookupError:
+        raise UndecodableInput(f"unknown charset {name!r}") from None
+    if info.name in charsets.NON_TEXT_CODECS or not getattr(info, "_is_text_encoding", True):
+        raise UndecodableInput(
+            f"declared charset {name!r} is not a text encoding ({info.name} is a "
+            "transform or escape codec, not a charset of documents)"
+        )
+    return info.name
+
+
+def _decode_prefix(data: bytes, encoding: str) -> str | None:
+    """Strict decode of a sample that may end inside a multi-byte character; None if invalid."""
+    try:
+        return codecs.getincrementaldecoder(encoding)("strict").decode(data, final=False)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _decode(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+# ---------------------------------------------------------------------------------------
+# Character classes (computed per distinct character, cached for one document)
+
+
+def _bad_char(char: str) -> bool:
+    """Controls (other than whitespace), unassigned, private-use and replacement characters.
+
+    >>> _bad_char("\\x85"), _bad_char("\\ufffd"), _bad_char("\\n"), _bad_char("é")
+    (True, True, False, False)
+    """
+    if char in "\t\n\r\x0b\x0c":
+        return False
+    return char == "\ufffd" or unicodedata.category(char) in ("Cc", "Cn", "Co", "Cs")
+
+
+def _bad_count(text: str) -> int:
+    return sum(text.count(c) for c in set(text) if _bad_char(c))
+
+
+def _nonascii_count(text: str) -> int:
+    return len(text) - len(text.encode("ascii", "ignore"))
+
+
+def script_of(char: str) -> str:
+    """The script group of a letter ('' for unnamed characters).
+
+    >>> script_of("a"), script_of("ж"), script_of("の"), script_of("中")
+    ('LATIN', 'CYRILLIC', 'CJK', 'CJK')
+    """
+    first = unicodedata.name(char, "").split(" ", 1)[0]
+    return charsets.SCRIPT_GROUPS.get(first, first)
+
+
+def _common_cjk(char: str, lang: str) -> bool:
+    """Whether a CJK letter is in everyday use in ``lang`` (zh, ja or ko).
+
+    >>> _common_cjk("的", "zh"), _common_cjk("\u8fbc", "zh"), _common_cjk("の", "ja")
+    (True, False, True)
+    """
+    if lang == "ja" and script_of_name(char) in charsets.KANA_SCRIPTS:
+        return True
+    for codec, low, high in charsets.COMMON_CJK_RANGES.get(lang, ()):
+        try:
+            encoded = char.encode(codec)
+        except UnicodeEncodeError:
+            continue
+        if len(encoded) == 2 and low <= encoded <= high:
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------------------------
+# Chunks: whitespace-separated pieces of a decoding that hold non-ASCII characters
+
+_NEUTRAL, _BAD, _WORD, _SYMBOLS = 0, 1, 2, 3
+_LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(slots=True)
+class _Chunk:
+    kind: int
+    script: str = ""
+    words: tuple[str, ...] = ()  # lower-cased letter runs holding non-ASCII letters
+
+
+def _char_kind(char: str, cats: dict[str, str]) -> str:
+    """The role of a character inside a chunk (cached per document in ``cats``).
+
+    L letter or mark, D ASCII digit, J word joiner, A other ASCII, U unit symbol,
+    P punctuation that may touch a word, O opening and C closing punctuation,
+    S other symbol, punctuation or non-ASCII digit, X control or unassigned.
+    """
+    kind = cats.get(char)
+    if kind is None:
+        cat = unicodedata.category(char)
+        if char in charsets.WORD_JOINERS:
+            kind = "J"
+        elif char.isascii():
+            kind = "D" if char.isdigit() else "L" if char.isalpha() else "A"
+            if _bad_char(char):
+                kind = "X"
+        elif char in charsets.UNIT_SYMBOLS:
+            kind = "U"
+        elif cat[0] in "LM":
+            kind = "L"
+        elif _bad_char(char):
+            kind = "X"
+        elif cat in ("Pd", "Pi", "Pf") or any(
+            low <= char <= high for low, high in charsets.CJK_PUNCTUATION
+        ):
+            kind = "P"
+        elif cat == "Ps":
+            kind = "O"
+        elif cat == "Pe":
+            kind = "C"
+        else:
+            kind = "S"
+        cats[char] = kind
+    return kind
+
+
+def _misplaced(kinds: list[str]) -> bool:
+    """A symbol touching a letter, a joiner or unit symbol between letters, or an opening
+    bracket right after (a closing one right before) a letter: signs of a wrong charset."""
+    last = len(kinds) - 1
+    for i, kind in enumerate(kinds):
+        if kind in "LDAP":
+            continue
+        left = kinds[i - 1] if i else ""
+        right = kinds[i + 1] if i < last else ""
+        if kind == "S" and "L" in (left, right):
+            return True
+        if kind == "O" and left == "L":
+            return True
+        if kind == "C" and right == "L":
+            return True
+        if kind == "J" and (left == "L") != (right == "L"):
+            return True
+        if kind == "U" and left == right == "L":
+            return True
+    return False
+
+
+def _classify(chunk: str, cats: dict[str, str], scripts: dict[str, str]) -> _Chunk:
+    """Judge the form of one chunk: neutral (no letters), bad, or a word in one script."""
+    core = chunk.lstrip(charsets.LEADING_PUNCTUATION).rstrip(charsets.TRAILING_PUNCTUATION)
+    if core.isascii():
+        return _Chunk(_NEUTRAL)
+    core = unicodedata.normalize("NFC", core)
+    kinds = [_char_kind(c, cats) for c in core]
+    if "X" in kinds or _misplaced(kinds):
+        return _Chunk(_BAD)
+    if "L" not in kinds:  # a lone symbol ("=", "\u2248") is ordinary, runs of them are not
+        return _Chunk(_SYMBOLS if "S" in kinds and len(core) > 1 else _NEUTRAL)
+    if "S" in kinds:
+        return _Chunk(_BAD)
+    found: set[str] = set()
+    ascii_letters = False
+    for char, kind in zip(core, kinds, strict=True):
+        if kind == "L":
+            if char.isascii():
+                ascii_letters = True
+                continue
+            script = scripts.get(char)
+            if script is None:
+                script = script_of(char)
+                scripts[char] = script
+            if script != "COMBINING":  # generic diacritics go with any script
+                found.add(script)
+    # ASCII letters mix with CJK ("iPhone用") but not with other scripts.
+    if len(found) > 1 or (ascii_letters and found and found != {"LATIN"} and found != {"CJK"}):
+        return _Chunk(_BAD)
+    runs = _LETTER_RUN_RE.findall(core)
+    for run in runs:
+        for prev, char in itertools.pairwise(run):
+            if char.isupper() and prev.islower():
+                return _Chunk(_BAD)
+    words = tuple(run.lower() for run in runs if not run.isascii())
+    return _Chunk(_WORD, found.pop() if found else "LATIN", words)
+
+
+# Markup glued to words (scraped pages, feeds): tags and entities are cut out before the
+# words are judged. Bounded repetitions keep the scan linear.
+_MARKUP_RE = re.compile(r"<[^<>]{0,200}>|&#?\w{1,10};")
+
+
+def _chunks(text: str) -> Counter[str]:
+    """Non-ASCII chunks of ``text`` with their counts, at most MAX_SCORED_CHUNKS of them.
+
+    >>> _chunks("<p>Grüße</p> aus Köln")
+    Counter({'Grüße': 1, 'Köln': 1})
+    """
+    picked = [c for c in _MARKUP_RE.sub(" ", text).split() if not c.isascii()]
+    if not picked:  # all non-ASCII text sits inside tags (attribute values)
+        picked = [c for c in text.split() if not c.isascii()]
+    return Counter(picked[: thresholds.MAX_SCORED_CHUNKS])
+
+
+# ---------------------------------------------------------------------------------------
+# Plausibility of one decoding
+
+
+@dataclass(slots=True)
+class _Profile:
+    """Form features of one decoded sample, computed once and reused for every language."""
+
+    chunk_total: int = 0
+    bad_chunks: int = 0
+    neutral_chunks: int = 0
+    symbol_chunks: int = 0
+    words: Counter[tuple[str, ...]] = field(default_factory=Counter)
+    letters: Counter[str] = field(default_factory=Counter)
+    script: str = ""
+    bad_share: float = 0.0
+
+
+def _profile(text: str) -> _Profile:
+    cats: dict[str, str] = {}
+    scripts: dict[str, str] = {}
+    prof = _Profile()
+    script_votes: Counter[str] = Counter()
+    for chunk, count in _chunks(text).items():
+        judged = _classify(chunk, cats, scripts)
+        prof.chunk_total += count
+        if judged.kind == _BAD:
+            prof.bad_chunks += count
+        elif judged.kind == _NEUTRAL:
+            prof.neutral_chunks += count
+        elif judged.kind == _SYMBOLS:
+            prof.symbol_chunks += count
+        else:
+            prof.words[judged.words] += count
+            script_votes[judged.script] += count
+            for word in judged.words:
+                for char in word:
+                    if not char.isascii() and char.isalpha():
+                        prof.letters[char] += count
+    if script_votes:
+        prof.script = script_votes.most_common(1)[0][0]
+    nonascii = _nonascii_count(text)
+    if nonascii:
+        prof.bad_share = min(1.0, _bad_count(text) / nonascii)
+    return prof
+
+
+def _language_fits(prof: _Profile) -> list[tuple[float, str | None]]:
+    """(alphabet fit, language) for the languages of the profile's script, best first."""
+    total = sum(prof.letters.values())
+    if not total:
+        return [(1.0, None)]
+    if prof.script == "CJK":
+        kana = sum(n for c, n in prof.letters.items() if script_of_name(c) in charsets.KANA_SCRIPTS)
+        hangul = sum(n for c, n in prof.letters.items() if script_of_name(c) == "HANGUL")
+        if kana >= thresholds.MIN_KANA_SHARE * total:
+            lang = "ja"
+        elif hangul >= thresholds.MIN_HANGUL_SHARE * total:
+            lang = "ko"
+        else:
+            lang = "zh"
+        common = sum(n for c, n in prof.letters.items() if _common_cjk(c, lang))
+        return [(common / total, lang)]
+    fits: list[tuple[float, str | None]] = []
+    for lang in charsets.SCRIPT_LANGUAGES.get(prof.script, ()):
+        alphabet = charsets.ALPHABETS.get(lang)
+        if alphabet is None:
+            inside = sum(n for c, n in prof.letters.items() if script_of(c) == prof.script)
+        else:
+            inside = sum(n for c, n in prof.letters.items() if c in alphabet)
+        fits.append((inside / total, lang))
+    if not fits:
+        inside = sum(n for c, n in prof.letters.items() if script_of(c) == prof.script)
+        return [(inside / total, None)]
+    fits.sort(key=lambda fit: -fit[0])
+    return fits
+
+
+def script_of_name(char: str) -> str:
+    """The first word of a character's Unicode name (HIRAGANA, HANGUL, CJK, ...).
+
+    >>> script_of_name("の"), script_of_name("한")
+    ('HIRAGANA', 'HANGUL')
+    """
+    return unicodedata.name(char, "").split(" ", 1)[0]
+
+
+def _word_score(prof: _Profile, lang: str | None, use_lexicon: bool) -> float:
+    """Mean chunk value (see thresholds: WORD_WEIGHT and its neighbours)."""
+    if not prof.chunk_total:
+        return 1.0
+    table = lexicon.frequency_table(lang) if (use_lexicon and lang) else {}
+    value = prof.neutral_chunks + thresholds.SYMBOL_CHUNK_VALUE * prof.symbol_chunks
+    for words, count in prof.words.items():
+        if not words:
+            value += count
+        elif not table:
+            value += thresholds.NO_LEXICON_WORD_VALUE * count
+        elif all(w in table for w in words):
+            value += count
+        else:
+            value += thresholds.UNKNOWN_WORD_VALUE * count
+    return value / prof.chunk_total
+
+
+def _plausibility(prof: _Profile, use_lexicon: bool) -> tuple[float, str | None]:
+    """(score, language) of a profile; the language whose lexicon and alphabet fit best."""
+    fits = _language_fits(prof)
+    best_fit = fits[0][0]
+    tried = [f for f in fits if f[0] >= best_fit - thresholds.LANGUAGE_FIT_MARGIN]
+    tried = tried[: thresholds.MAX_DETECT_LEXICON_LANGUAGES] if use_lexicon else tried[:1]
+    best: tuple[float, str | None] = (-1.0, None)
+    well_formed = 1.0 - prof.bad_chunks / prof.chunk_total if prof.chunk_total else 1.0
+    for fit, lang in tried:
+        words = _word_score(prof, lang, use_lexicon)
+        score = (
+            thresholds.WORD_WEIGHT * words
+            + thresholds.ALPHABET_WEIGHT * fit * well_formed
+            - thresholds.BAD_CHAR_WEIGHT * prof.bad_share
+        )
+        if score > best[0]:
+            best = (score, lang)
+    return best
+
+
+def plausibility(text: str) -> tuple[float, str | None]:
+    """How plausible ``text`` is as language (about 0..1), and the language it reads as.
+
+    >>> plausibility("Lietuvių kalba")[1]
+    'lt'
+    >>> plausibility("Lietuvi\u0159 kalba")[0] < plausibility("Lietuvių kalba")[0]
+    True
+    """
+    return _plausibility(_profile(text), use_lexicon=True)
+
+
+# ---------------------------------------------------------------------------------------
+# Ranking legacy candidates
+
+
+@dataclass(frozen=True, slots=True)
+class _Ranked:
+    encoding: str
+    score: float
+    language: str | None
+    equivalents: tuple[str, ...] = ()
+
+
+def _candidate_names(sample: bytes) -> list[str]:
+    """Table charsets first (their order is the name preference), then charset-normalizer's."""
+    names: list[str] = []
+    seen: set[str] = set()
+    ebcdic = sample.count(charsets.EBCDIC_SPACE) * 10 >= len(sample)
+    found: list[str] = []
+    for match in charset_normalizer.from_bytes(sample):
+        found.append(match.encoding)
+        found.extend(match.could_be_from_charset)
+    for name in (*charsets.LEGACY_CHARSETS, *found):
+        try:
+            canon = codecs.lookup(name).name
+        except LookupError:
+            continue
+        if canon in seen or canon == UTF8 or canon in charsets.NEVER_GUESSED:
+            continue
+        if canon in charsets.EBCDIC_CHARSETS and not ebcdic:
+            continue
+        seen.add(canon)
+        names.append(canon)
+    return names
+
+
+def _rarity(encoding: str) -> float:
+    """Score handicap of a charset: grows along the table, more outside it."""
+    try:
+        return thresholds.CHARSET_RANK_PENALTY * charsets.LEGACY_CHARSETS.index(encoding)
+    except ValueError:
+        return thresholds.RARE_CHARSET_PENALTY
+
+
+def rank_charsets(sample: bytes) -> list[_Ranked]:
+    """Legacy charsets that decode ``sample``, best first; equivalent decodings merged.
+
+    >>> [r.encoding for r in rank_charsets("café crème".encode("cp1252"))][:1]
+    ['cp1252']
+    >>> rank_charsets("привет, как дела".encode("cp1251"))[0].encoding
+    'cp1251'
+    """
+    texts: dict[str, list[str]] = {}
+    for name in _candidate_names(sample):
+        text = _decode_prefix(sample, name)
+        if text is not None:
+            texts.setdefault(text, []).append(name)
+    if not texts:
+        return []
+    profiles = {text: _profile(text) for text in texts}
+    form = {
+        t: _plausibility(p, use_lexicon=False)[0] - _rarity(texts[t][0])
+        for t, p in profiles.items()
+    }
+    first = sorted(texts, key=lambda t: -form[t])  # stable: ties keep the table's order
+    order = {text: i for i, text in enumerate(texts)}
+    # The best decodings by form, plus the best one of each script, meet the lexicons.
+    checked = first[: thresholds.MAX_DETECT_LEXICON_CANDIDATES]
+    by_script: dict[str, str] = {}
+    for text in first:
+        if form[text] >= form[first[0]] - thresholds.FORM_SCORE_MARGIN:
+            by_script.setdefault(profiles[text].script, text)
+    checked += [t for t in by_script.values() if t not in checked]
+    scored = {}
+    for text in checked:
+        score, lang = _plausibility(profiles[text], use_lexicon=True)
+        scored[text] = (score - _rarity(texts[text][0]), lang)
+    checked.sort(key=lambda t: (-scored[t][0], order[t]))
+    floor = scored[checked[-1]][0]
+    ranked = [_Ranked(texts[t][0], *scored[t], tuple(texts[t][1:])) for t in checked]
+    for text in first:
+        if text in scored:
+            continue
+        score, lang = _plausibility(profiles[text], use_lexicon=False)
+        ranked.append(_Ranked(texts[text][0], min(score, floor), lang, tuple(texts[text][1:])))
+    return ranked
+
+
+def _confidence(ranked: list[_Ranked]) -> float:
+    best = max(0.0, min(1.0, ranked[0].score))
+    if len(ranked) == 1:
+        return best
+    gap = ranked[0].score - ranked[1].score
+    return best * (0.5 + 0.5 * min(1.0, gap / thresholds.DECISIVE_SCORE_GAP))
+
+
+def _candidates(ranked: Iterable[_Ranked]) -> tuple[tuple[str, float], ...]:
+    return tuple((r.encoding, max(0.0, min(1.0, r.score))) for r in ranked)
+
+
+# ---------------------------------------------------------------------------------------
+# The decode paths
+
+
+def _bom(data: bytes) -> tuple[str, int] | None:
+    for mark, encoding in charsets.BOMS:
+        if data.startswith(mark):
+            return encoding, len(mark)
+    return None
+
+
+def _utf16_32_without_bom(data: bytes) -> tuple[str, str] | None:
+    """(encoding, text) when NUL bytes fall in a UTF-16/32 pattern and the decode is clean.
+
+    >>> _utf16_32_without_bom("Grüße aus Köln".encode("utf-16-le"))[0]
+    'utf-16-le'
+    >>> _utf16_32_without_bom("Привет, мир".encode("utf-16-be"))[0]
+    'utf-16-be'
+    """
+    sample = data[: thresholds.DETECT_SAMPLE_BYTES]
+    size = len(sample) - len(sample) % 4
+    if size < 4:
+        return None
+    units = size // 4
+    zero = [sample[i:size:4].count(0) / units for i in range(4)]
+    tries: list[str] = []
+    if len(data) % 4 == 0:
+        if zero[3] == 1.0 and zero[2] >= thresholds.MIN_UTF32_PLANE_NUL_SHARE:
+            tries.append("utf-32-le")
+        if zero[0] == 1.0 and zero[1] >= thresholds.MIN_UTF32_PLANE_NUL_SHARE:
+            tries.append("utf-32-be")
+    if len(data) % 2 == 0:
+        even, odd = (zero[0] + zero[2]) / 2, (zero[1] + zero[3]) / 2
+        ratio = thresholds.MAX_UTF16_OTHER_PARITY_NUL_RATIO
+        if odd >= thresholds.MIN_UTF16_NUL_SHARE and even <= odd * ratio:
+            tries.append("utf-16-le")
+        if even >= thresholds.MIN_UTF16_NUL_SHARE and odd <= even * ratio:
+            tries.append("utf-16-be")
+    for encoding in tries:
+        text = _decode(data, encoding)
+        if text is None:
+            continue
+        if _bad_count(text) <= thresholds.MAX_UTF16_BAD_CHAR_SHARE * len(text):
+            return encoding, text
+    return None
+
+
+def _escape_charset(data: bytes) -> tuple[str, str] | None:
+    """ISO-2022 text: 7-bit bytes with ESC sequences that a strict decode accepts."""
+    for encoding in charsets.ESCAPE_CHARSETS:
+        text = _decode(data, encoding)
+        if text is not None and not text.isascii():
+            return codecs.lookup(encoding).name, text
+    return None
+
+
+def _truncated_utf8(data: bytes) -> str | None:
+    """UTF-8 whose only fault is an incomplete character at the very end."""
+    try:
+        data.decode(UTF8)
+    except UnicodeDecodeError as err:
+        if err.reason == "unexpected end of data" and err.end == len(data):
+            return data.decode(UTF8, errors="replace")
+    return None
+
+
+def _decode_with(data: bytes, ranked: list[_Ranked]) -> tuple[_Ranked, str, bool] | None:
+    """The first ranked charset (or an equivalent) that decodes all of ``data``."""
+    for r in ranked:
+        for name in (r.encoding, *r.equivalents):
+            text = _decode(data, name)
+            if text is not None:
+                return _Ranked(name, r.score, r.language), text, True
+    return None
+
+
+def _split_lines(data: bytes) -> tuple[list[bytes], int, int]:
+    """Lines, how many are non-ASCII UTF-8 and how many are not UTF-8."""
+    lines = data.splitlines(keepends=True)
+    utf8_lines = legacy_lines = 0
+    for line in lines:
+        if line.isascii():
+            continue
+        if _decode(line, UTF8) is None:
+            legacy_lines += 1
+        else:
+            utf8_lines += 1
+    return lines, utf8_lines, legacy_lines
+
+
+def _mixed(lines: list[bytes]) -> tuple[str, _Ranked, float] | None:
+    """Decode UTF-8 lines as UTF-8 and the others with the charset chosen on them, pooled."""
+    legacy = [line for line in lines if not line.isascii() and _decode(line, UTF8) is None]
+    pooled = b"".join(legacy)[: thresholds.DETECT_SAMPLE_BYTES]
+    ranked = rank_charsets(pooled)
+    chosen = _decode_with(b"".join(legacy), ranked)
+    if chosen is None:
+        return None
+    best = chosen[0]
+    parts = []
+    for line in lines:
+        text = _decode(line, UTF8)
+        parts.append(text if text is not None else line.decode(best.encoding))
+    text = "".join(parts)
+    score, _lang = plausibility(text[: thresholds.DETECT_SAMPLE_BYTES])
+    return text, best, score
+
+
+def _step(reason: Reason, encoding: str, confidence: float, action: str = "decode") -> Step:
+    return Step(Stage.DECODE, action, reason, detail=encoding, confidence=confidence)
+
+
+def _result(
+    text: str,
+    encoding: str,
+    confidence: float,
+    reason: Reason,
+    *,
+    candidates: tuple[tuple[str, float], ...] = (),
+    language: str | None = None,
+    declared: str | None = None,
+    declared_used: bool = False,
+    earlier: tuple[Step, ...] = (),
+) -> Decoded:
+    decoding = Decoding(
+        encoding,
+        confidence,
+        candidates or ((encoding, confidence),),
+        language=language,
+        declared=declared,
+        declared_used=declared_used,
+    )
+    return Decoded(text, decoding, (*earlier, _step(reason, encoding, confidence)))
+
+
+def _detect_legacy(data: bytes, declared: str | None, earlier: tuple[Step, ...]) -> Decoded:
+    sample = data[: thresholds.DETECT_SAMPLE_BYTES]
+    ranked = rank_charsets(sample)
+    whole = _decode_with(data, ranked)
+    lines, utf8_lines, legacy_lines = _split_lines(data)
+    if utf8_lines and legacy_lines:
+        mixed = _mixed(lines)
+        if mixed is not None and (whole is None or mixed[2] >= whole[0].score):
+            text, best, score = mixed
+            label = f"{UTF8}+{best.encoding}"
+            conf = max(0.0, min(1.0, score))
+            return _result(
+                text,
+                label,
+                conf,
+                Reason.MIXED_LINES,
+                candidates=((label, conf), *_candidates(ranked)),
+                language=best.language,
+                declared=declared,
+                earlier=earlier,
+            )
+    if whole is not None:
+        best, text, _ok = whole
+        conf = _confidence(ranked)
+        reason = Reason.DETECTED
+        if best.score < thresholds.MIN_DETECTED_SCORE:
+            reason = Reason.BEST_EFFORT
+        return _result(
+            text,
+            best.encoding,
+            conf,
+            reason,
+            candidates=_candidates(ranked),
+            language=best.language,
+            declared=declared,
+            earlier=earlier,
+        )
+    encoding = ranked[0].encoding if ranked else UTF8
+    text = data.decode(encoding, errors="replace")
+    conf = min(_confidence(ranked) if ranked else 0.0, thresholds.MIN_DETECTED_SCORE) / 2
+    return _result(
+        text,
+        encoding,
+        conf,
+        Reason.BEST_EFFORT,
+        candidates=_candidates(ranked),
+        language=ranked[0].language if ranked else None,
+        declared=declared,
+        earlier=earlier,
+    )
+
+
 def detect_encoding(data: bytes, declared_encoding: str | None = None) -> Decoded:
     """Decode ``data``; never fails on any byte string except an invalid declared charset.
 
     >>> detect_encoding("café".encode()).decoding.encoding
     'utf-8'
+    >>> d = detect_encoding("Grüße aus Köln und Zürich".encode("cp1252"))
+    >>> d.text, d.decoding.encoding, d.decoding.language
+    ('Grüße aus Köln und Zürich', 'cp1252', 'de')
+    >>> detect_encoding(b"\\xef\\xbb\\xbfhi").steps[0].reason
+    <Reason.BOM: 'bom'>
     """
-    if declared_encoding is not None:
-        try:
-            info = codecs.lookup(declared_encoding)
-        except LookupError:
-            raise UndecodableInput(f"unknown charset {declared_encoding!r}") from None
-        if not getattr(info, "_is_text_encoding", True):
-            raise UndecodableInput(f"{declared_encoding!r} is not a text encoding")
+    declared = canonical_charset(declared_encoding) if declared_encoding is not None else None
+    earlier: tuple[Step, ...] = ()
+    bom = _bom(data)
+    if bom is not None:
+        encoding, skip = bom
+        text = _decode(data[skip:], encoding)
+        if text is not None:
+            used = declared is not None and declared.split("-")[:2] == encoding.split("-")[:2]
+            return _result(
+                text,
+                encoding,
+                thresholds.BOM_CONFIDENCE,
+                Reason.BOM,
+                declared=declared,
+                declared_used=used,
+            )
+    if declared is not None:
+        text = _decode(data, declared)
+        if text is not None:
+            score, lang = plausibility(text[: thresholds.DETECT_SAMPLE_BYTES])
+            conf = max(0.0, min(1.0, score))
+            if text.isascii() or declared.startswith("utf"):
+                conf = 1.0
+            return _result(
+                text,
+                declared,
+                conf,
+                Reason.DECLARED,
+                language=lang,
+                declared=declared,
+                declared_used=True,
+            )
+        earlier = (_step(Reason.DECLARED, declared, 0.0, action="reject_declared"),)
+    if b"\x00" in data:
+        found = _utf16_32_without_bom(data)
+        if found is not None:
+            encoding, text = found
+            return _result(
+                text, encoding, thresholds.UTF8_CONFIDENCE, Reason.DETECTED,
+                declared=declared, earlier=earlier,
+            )
     try:
-        text = data.decode("utf-8")
-        enc = "utf-8"
-        conf = 1.0
+        text = data.decode(UTF8)
     except UnicodeDecodeError:
-        best = charset_normalizer.from_bytes(data).best()
-        if best is None:
-            text, enc, conf = data.decode("utf-8", errors="replace"), "utf-8", 0.0
-        else:
-            text, enc, conf = str(best), best.encoding, 1.0 - best.chaos
-    step = Step(Stage.DECODE, "decode", Reason.DETECTED, detail=enc, confidence=conf)
-    return Decoded(text, Decoding(enc, conf, ((enc, conf),), declared=declared_encoding), (step,))
+        pass
+    else:
+        if b"\x1b" in data and data.isascii():
+            found = _escape_charset(data)
+            if found is not None:
+                return _result(
+                    found[1], found[0], thresholds.UTF8_CONFIDENCE, Reason.DETECTED,
+                    declared=declared, earlier=earlier,
+                )
+        return _result(
+            text, UTF8, thresholds.UTF8_CONFIDENCE, Reason.DETECTED,
+            declared=declared, earlier=earlier,
+        )
+    truncated = _truncated_utf8(data)
+    if truncated is not None:
+        return _result(
+            truncated, UTF8, thresholds.TRUNCATED_UTF8_CONFIDENCE, Reason.DETECTED,
+            declared=declared, earlier=earlier,
+        )
+    return _detect_legacy(data, declared, earlier)

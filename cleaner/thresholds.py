@@ -176,11 +176,23 @@ ALPHABET_WEIGHT = 0.4
 BAD_CHAR_WEIGHT = 1.0
 UNKNOWN_WORD_VALUE = 0.25
 NO_LEXICON_WORD_VALUE = 0.6
-# Only the best MAX_LEXICON_CANDIDATES decodings (by form alone) are checked against
-# lexicons, each in at most MAX_LEXICON_LANGUAGES languages whose alphabet fits within
-# LANGUAGE_FIT_MARGIN of the best fit; this bounds the lexicons loaded per document.
-MAX_LEXICON_CANDIDATES = 4
-MAX_LEXICON_LANGUAGES = 3
+# A chunk of symbols without letters (box drawing, maths signs) is worth this much: real
+# text has a few, a DOS code page applied to the wrong bytes makes many.
+SYMBOL_CHUNK_VALUE = 0.2
+# Ties between different decodings go to the more common charset: each step down
+# charsets.LEGACY_CHARSETS costs CHARSET_RANK_PENALTY (the whole table: about 0.03), a
+# charset only charset-normalizer proposed costs RARE_CHARSET_PENALTY.
+CHARSET_RANK_PENALTY = 0.0005
+RARE_CHARSET_PENALTY = 0.05
+# Besides the best MAX_DETECT_LEXICON_CANDIDATES, the best decoding of each other script
+# meets the lexicons when its form score is within this margin of the best (Hebrew and Cyrillic
+# readings of the same bytes can both be well formed; only words tell them apart).
+FORM_SCORE_MARGIN = 0.1
+# Only the best MAX_DETECT_LEXICON_CANDIDATES decodings (by form alone) are checked against
+# lexicons, each in at most MAX_DETECT_LEXICON_LANGUAGES languages whose alphabet fits
+# within LANGUAGE_FIT_MARGIN of the best fit; this bounds the lexicons loaded per document.
+MAX_DETECT_LEXICON_CANDIDATES = 4
+MAX_DETECT_LEXICON_LANGUAGES = 3
 LANGUAGE_FIT_MARGIN = 0.1
 # CJK text is Japanese when at least this share of its letters are kana, Korean when at
 # least this share are hangul.
@@ -238,6 +250,3 @@ MIN_RECOVERY_SCORE_ZIPF = 0.5
 FULL_RECOVERY_SCORE_ZIPF = 2.5
 # A word known only to the runner-up language scores this much less. Guess.
 RECOVERY_RUNNER_UP_PENALTY_ZIPF = 1.0
-# A chunk of symbols without letters (box drawing, maths signs) is worth this much: real
-# text has a few, a DOS code page applied to the wrong bytes makes many.
-SYMBOL_CHUNK_VALUE = 0.2
