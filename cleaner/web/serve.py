@@ -25,7 +25,7 @@ def gunicorn_argv(
 ) -> list[str]:
     """The gunicorn command line ``serve`` runs.
 
-    >>> gunicorn_argv("::1", 9000, 2)[-6:]
+    >>> gunicorn_argv("::1", 9000, 2)[-5:]
     ['--bind', '[::1]:9000', '--workers', '2', 'cleaner.web:create_app()']
     """
     address = f"[{host}]:{port}" if ":" in host and not host.startswith("[") else f"{host}:{port}"
