@@ -321,8 +321,8 @@ def test_container_reports_healthy_and_runs_unprivileged(
     deadline = time.monotonic() + HEALTHY_TIMEOUT_S
     status = ""
     while time.monotonic() < deadline:
-        status = engine.run("inspect", "--format", "{{.State.Health.Status}}", container.name)
-        status = status.stdout.strip()
+        probe = engine.run("inspect", "--format", "{{.State.Health.Status}}", container.name)
+        status = probe.stdout.strip()
         if status == "healthy":
             break
         time.sleep(0.5)
