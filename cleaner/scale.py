@@ -14,6 +14,7 @@ able to import ``cleaner`` (install it on them, e.g. ``pip install 'cleaner[dask
 
     cleaned = clean_bag(db.read_text("crawl-*.jsonl").map(json.loads), field="body")
     records, errors, summary = cleaned.compute()   # one pass: cleaning runs once
+    cleaned.data.map(json.dumps).to_textfiles("clean-*.jsonl")   # or stay lazy
 """
 
 from __future__ import annotations
@@ -27,6 +28,10 @@ from typing import Any
 
 import cleaner
 from cleaner.batch import Settings, clean_records, clean_value, error_entry
+
+# How long `--scheduler ADDRESS` waits for the scheduler before saying it cannot reach it:
+# distributed's own default connect timeout.
+SCHEDULER_CONNECT_TIMEOUT = "30s"
 
 
 def merge_stats(counters: Iterable[Mapping[str, int]]) -> Counter[str]:
@@ -138,19 +143,34 @@ def clean_frame_partition(
 
 @dataclass(frozen=True, slots=True)
 class CleanedCollection:
-    """Lazy results: cleaned ``data`` (a Bag or a DataFrame), failed records as a Bag of
-    ``errors``, and the merged ``summary`` (a Delayed Counter)."""
+    """Lazy results: cleaned ``data`` (a Bag or a DataFrame, e.g. for ``to_parquet``), failed
+    records as a Bag of ``errors``, the merged ``summary`` (a Delayed Counter), and the
+    per-partition ``parts`` (Delayed ``(rows, errors, counters)``) they are all built from."""
 
     data: Any
     errors: Any
     summary: Any
+    parts: tuple[Any, ...]
+    frame: bool = False
 
     def compute(self, **kwargs: Any) -> tuple[Any, list[dict[str, str]], Counter[str]]:
-        """Compute all three in one pass, so each partition is cleaned once."""
+        """Compute data, errors and summary in one pass, so each partition is cleaned once.
+
+        Data comes back as a list (bags) or a pandas DataFrame (data frames).
+        """
         import dask
 
-        data, errors, summary = dask.compute(self.data, self.errors, self.summary, **kwargs)
-        return data, list(errors), summary
+        results = dask.compute(*self.parts, **kwargs)
+        errors = [e for _, part_errors, _ in results for e in part_errors]
+        summary = merge_stats(stats for _, _, stats in results)
+        if self.frame:
+            import pandas as pd
+
+            frames = [frame for frame, _, _ in results]
+            data = pd.concat(frames) if frames else self.data._meta
+        else:
+            data = [row for rows, _, _ in results for row in rows]
+        return data, errors, summary
 
 
 def clean_bag(
@@ -174,6 +194,7 @@ def clean_bag(
         db.from_delayed([o[0] for o in outs]),
         db.from_delayed([o[1] for o in outs]),
         dask.delayed(merge_stats, pure=True)([o[2] for o in outs]),
+        tuple(outs),
     )
 
 
@@ -200,6 +221,8 @@ def clean_dataframe(
         dd.from_delayed([o[0] for o in outs], meta=meta, verify_meta=False),
         db.from_delayed([o[1] for o in outs]),
         dask.delayed(merge_stats, pure=True)([o[2] for o in outs]),
+        tuple(outs),
+        frame=True,
     )
 
 
@@ -226,7 +249,7 @@ def dask_executor(scheduler: str | None, workers: int) -> Iterator[tuple[DaskExe
     with contextlib.ExitStack() as stack:
         if scheduler:
             try:
-                client = stack.enter_context(Client(scheduler, timeout="30s"))
+                client = stack.enter_context(Client(scheduler, timeout=SCHEDULER_CONNECT_TIMEOUT))
             except OSError as exc:
                 from cleaner.batch import BatchError
 
