@@ -40,8 +40,9 @@ from cleaner.dedupe import find_duplicates
 from cleaner.options import CleanOptions
 from cleaner.trace import Reason, Stage, Step
 
-# Letter runs; CJK runs are split off and counted per character.
-_WORD_RE = re.compile(r"[^\W\d_]+")
+# Runs of letters and digits (the words of a line); CJK runs are counted per character.
+_TOKEN_RE = re.compile(r"[^\W_]+")
+_DIGIT_RE = re.compile(r"\d")
 # Han, kana, CJK compatibility ideographs: scripts written without spaces between words.
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 # Punctuation inside CJK prose (comma, ideographic comma and full stop, full-width marks).
@@ -76,6 +77,7 @@ class LineInfo:
     marker: Reason | None = None
     repeated: bool = False
     cls: str = SHORT
+    block: int = 0
 
 
 def strip_line(line: str) -> str:
@@ -135,6 +137,8 @@ def marker_of(key: str) -> Reason | None:
     """
     index = phrases.marker_table()
     words = key.split(" ")
+    if index.keys().isdisjoint(words):
+        return None
     for pos, word in enumerate(words):
         for phrase, reason in index.get(word, ()):
             if tuple(words[pos : pos + len(phrase)]) == phrase:
@@ -198,31 +202,43 @@ def _looks_like_numeric_date(text: str) -> bool:
 
 def _analyse(lines: list[str]) -> list[LineInfo]:
     infos: list[LineInfo] = []
+    block, in_block = 0, False
     for i, raw in enumerate(lines):
         text = strip_line(raw)
         if not text:
+            in_block = False
             continue
-        words: list[str] = []
+        if not in_block:
+            block += 1
+            in_block = True
+        tokens = _TOKEN_RE.findall(text.casefold())
         cjk = 0
-        for token in _WORD_RE.findall(text.casefold()):
-            if _CJK_RE.match(token):
-                cjk += len(token)
-            else:
-                words.append(token)
+        if _CJK_RE.search(text) is None:
+            words = [t for t in tokens if not t.isdigit()]
+        else:
+            words = []
+            for token in tokens:
+                if _CJK_RE.match(token):
+                    cjk += len(token)
+                elif not token.isdigit():
+                    words.append(token)
         size = len(text) + (thresholds.CJK_CHAR_WEIGHT - 1) * cjk
-        key = phrases.label_key(text)
-        infos.append(LineInfo(i, text, key, words, len(words), cjk, size))
+        info = LineInfo(i, text, " ".join(tokens), words, len(words), cjk, size, block=block)
+        infos.append(info)
     return infos
 
 
 def _page_languages(infos: list[LineInfo]) -> list[str]:
-    """The languages whose stopwords vote strongly enough over the page's words."""
+    """The languages whose stopwords vote strongly enough over the words of prose lines."""
     index = phrases.stopword_index()
-    votes: Counter[str] = Counter()
+    counts: Counter[str] = Counter()
     for info in infos:
-        for w in info.words:
-            for lang in index.get(w, ()):
-                votes[lang] += 1
+        if info.n_words >= thresholds.MIN_SHORT_PROSE_WORDS:
+            counts.update(info.words)
+    votes: Counter[str] = Counter()
+    for word, n in counts.items():
+        for lang in index.get(word, ()):
+            votes[lang] += n
     if not votes:
         return []
     best = votes.most_common(1)[0][1]
@@ -232,11 +248,9 @@ def _page_languages(infos: list[LineInfo]) -> list[str]:
 
 
 def _stopword_density(
-    info: LineInfo, tables: list[frozenset[str]], cjk_chars: frozenset[str]
+    info: LineInfo, stopwords: frozenset[str], cjk_chars: frozenset[str]
 ) -> float:
-    latin = 0
-    if info.words and tables:
-        latin = max(sum(1 for w in info.words if w in t) for t in tables)
+    latin = sum(1 for w in info.words if w in stopwords) if info.words else 0
     if info.cjk:
         func = sum(1 for ch in info.text if ch in cjk_chars)
         if any(ch in _CJK_SENTENCE_MARKS for ch in info.text):
@@ -261,15 +275,19 @@ def _sentence_count(text: str) -> int:
 
 
 def _classify(infos: list[LineInfo]) -> None:
-    langs = _page_languages(infos)
     table = phrases.stopword_table()
-    tables = [table[lang] for lang in langs if lang in table]
+    stopwords = frozenset().union(*(table[lang] for lang in _page_languages(infos)))
     cjk_chars = phrases.cjk_function_chars()
     short_keys = Counter(
         i.key for i in infos if i.n_words + i.cjk // 2 <= thresholds.MAX_LABELLED_LINE_WORDS
     )
     for info in infos:
-        info.stop = _stopword_density(info, tables, cjk_chars)
+        if (
+            info.cjk
+            or info.n_words >= thresholds.MIN_SHORT_PROSE_WORDS
+            or info.size >= thresholds.MIN_NEARGOOD_CHARS
+        ):
+            info.stop = _stopword_density(info, stopwords, cjk_chars)
         n = info.n_words + info.cjk // 2
         info.label = cjk_label_of(info.text) if info.cjk and len(info.text) <= 20 else None
         if info.label is None:
@@ -302,7 +320,7 @@ def _line_class(info: LineInfo) -> str:
 
 
 def _digit_share(text: str) -> float:
-    return sum(1 for ch in text if ch.isdigit()) / len(text)
+    return len(_DIGIT_RE.findall(text)) / len(text)
 
 
 def _points(info: LineInfo) -> float:
@@ -314,7 +332,14 @@ def _points(info: LineInfo) -> float:
         return thresholds.CHROME_LINE_POINTS
     if _is_short_prose(info):
         return thresholds.SHORT_PROSE_POINTS
+    if _MENU_LIKE_RE.fullmatch(info.text) is None:
+        # Digits or punctuation inside: a list item or table cell, not a link label.
+        return thresholds.SHORT_DATA_POINTS
     return thresholds.SHORT_LINE_POINTS
+
+
+# A link label: letters, spaces and the few marks menus use ("News & Politics", "Sci-Fi").
+_MENU_LIKE_RE = re.compile(r"[^\W\d_]+(?:[ &'/.|\u2019-]+[^\W\d_]+)*[ ]?[>\u00bb\u203a]?")
 
 
 def _is_short_prose(info: LineInfo) -> bool:
@@ -328,6 +353,14 @@ def _is_short_prose(info: LineInfo) -> bool:
 def _body_points(infos: list[LineInfo]) -> list[float]:
     """Points of each line for the body search; list items after an intro line are cheap."""
     points = [_points(i) for i in infos]
+    run = 0
+    for pos, info in enumerate(infos):
+        # Paragraph after paragraph is an article; a lone paragraph among labels is a teaser.
+        if info.cls == GOOD:
+            points[pos] *= 1 + thresholds.PROSE_RUN_BONUS * min(run, thresholds.MAX_PROSE_RUN)
+            run += 1
+        elif info.cls != NEARGOOD and not _is_short_prose(info):
+            run = 0
     list_left = 0
     for pos, info in enumerate(infos):
         if list_left and info.cls == SHORT:
@@ -338,6 +371,67 @@ def _body_points(infos: list[LineInfo]) -> list[float]:
         if info.text.endswith(":") and (_is_short_prose(info) or info.cls in (GOOD, NEARGOOD)):
             list_left = thresholds.MAX_LIST_ITEMS
     return points
+
+
+def _extend_body(infos: list[LineInfo], first: int, last: int) -> tuple[int, int]:
+    """Widen the body over short gaps to more prose (an article split by an ad or a photo).
+
+    A gap may hold at most ``MAX_BODY_GAP_LINES`` lines and no comment-section heading; the
+    line beyond it must be good prose.
+    """
+    changed = True
+    while changed:
+        changed = False
+        for step, edge in ((-1, first), (1, last)):
+            pos = edge + step
+            gap = 0
+            while 0 <= pos < len(infos) and gap <= thresholds.MAX_BODY_GAP_LINES:
+                info = infos[pos]
+                if info.cls == GOOD and info.size >= thresholds.MIN_BODY_EXTENSION_CHARS:
+                    if step < 0:
+                        first = pos
+                    else:
+                        last = pos
+                    changed = True
+                    break
+                if is_comment_head(info.key) or info.marker is not None:
+                    break
+                gap += 1
+                pos += step
+    return _extend_edges(infos, first, last)
+
+
+def _is_plain(info: LineInfo) -> bool:
+    return info.label is None and info.marker is None and not info.repeated
+
+
+def _extend_edges(infos: list[LineInfo], first: int, last: int) -> tuple[int, int]:
+    """Take in the rest of the edge blocks, and a list that an intro line announces.
+
+    Lines written in the same block as a body line (separated by a line break, not a blank
+    line) belong to the same page element: a title and dateline above the first paragraph,
+    a list under the last. After a last line ending with ":" the short lines that follow
+    are its items.
+    """
+    while (
+        first > 0 and infos[first - 1].block == infos[first].block and _is_plain(infos[first - 1])
+    ):
+        first -= 1
+    while (
+        last + 1 < len(infos)
+        and infos[last + 1].block == infos[last].block
+        and _is_plain(infos[last + 1])
+    ):
+        last += 1
+    if infos[last].text.endswith(":"):
+        end = min(len(infos), last + 1 + thresholds.MAX_LIST_ITEMS)
+        while (
+            last + 1 < end
+            and infos[last + 1].cls in (SHORT, NEARGOOD)
+            and _is_plain(infos[last + 1])
+        ):
+            last += 1
+    return first, last
 
 
 def find_body(points: list[float]) -> tuple[int, int] | None:
@@ -387,6 +481,8 @@ def _outside_reason(infos: list[LineInfo], pos: int) -> Decision:
 
 
 def _inside_reason(info: LineInfo) -> Decision:
+    if info.n_words <= thresholds.MAX_CREDIT_WORDS and is_source_credit(info.key):
+        return None, 0.0
     if info.label is not None and info.label in phrases.IN_BODY_CATEGORIES:
         return info.label, thresholds.LABEL_CONFIDENCE
     if (
@@ -400,7 +496,7 @@ def _inside_reason(info: LineInfo) -> Decision:
     if info.repeated:
         return Reason.SHORT_CHROME, thresholds.REPEATED_IN_BODY_CONFIDENCE
     if info.label is not None:
-        return info.label, thresholds.IN_BODY_SHORT_CONFIDENCE
+        return info.label, thresholds.IN_BODY_LABEL_CONFIDENCE
     if info.cls in (SHORT, CHROME):
         return Reason.SHORT_CHROME, thresholds.IN_BODY_SHORT_CONFIDENCE
     return None, 0.0
@@ -435,12 +531,17 @@ def is_comment_head(key: str) -> bool:
 
 def _comment_cut(infos: list[LineInfo], first: int, last: int) -> int:
     """The position where a comment section starts inside the body, or ``last + 1``."""
-    seen_prose = False
+    prose_lines, prose_chars = 0, 0
     for pos in range(first, last + 1):
         info = infos[pos]
         if info.cls == GOOD:
-            seen_prose = True
-        elif seen_prose and is_comment_head(info.key):
+            prose_lines += 1
+            prose_chars += info.size
+        elif (
+            prose_lines >= thresholds.MIN_PROSE_LINES_BEFORE_COMMENTS
+            and prose_chars >= thresholds.MIN_PROSE_CHARS_BEFORE_COMMENTS
+            and is_comment_head(info.key)
+        ):
             return pos
     return last + 1
 
@@ -463,7 +564,7 @@ def _decide(infos: list[LineInfo], first: int, last: int) -> list[Decision]:
     seen = 0
     for pos in range(first - 1, max(-1, first - 1 - thresholds.MAX_HEADER_SCAN_LINES), -1):
         info = infos[pos]
-        if info.label is not None and info.n_words <= thresholds.MAX_LABEL_WORDS:
+        if info.label is not None:
             continue
         repeated_title = info.repeated and _is_title(info, allow_repeated=True)
         if (
@@ -516,6 +617,7 @@ def remove_boilerplate(text: str, options: CleanOptions) -> tuple[str, list[Step
         _classify(infos)
         span = find_body(_body_points(infos))
         if span is not None:
+            span = _extend_body(infos, *span)
             for info, decision in zip(infos, _decide(infos, *span), strict=True):
                 decisions[info.index] = decision
     return _apply(lines, infos, decisions, options)

@@ -66,6 +66,10 @@ MAX_GOOD_LINE_POINTS = 10.0
 NEARGOOD_LINE_POINTS = 0.3
 SHORT_LINE_POINTS = -0.4
 CHROME_LINE_POINTS = -1.0
+# A good line that follows other good lines (near-good lines and short prose in between
+# allowed) earns PROSE_RUN_BONUS more per preceding good line, up to MAX_PROSE_RUN.
+PROSE_RUN_BONUS = 1.0
+MAX_PROSE_RUN = 4
 # A short line with at least MIN_SHORT_PROSE_WORDS words and near-good stopword density
 # (a subheading, a list item, a caption) costs only SHORT_PROSE_POINTS: menus are made of
 # nouns, article furniture of sentence words.
@@ -73,8 +77,16 @@ MIN_SHORT_PROSE_WORDS = 4
 SHORT_PROSE_POINTS = 0.0
 # After a line ending with ":" (an intro to a list or table), up to MAX_LIST_ITEMS short
 # lines cost only LIST_ITEM_POINTS each.
-MAX_LIST_ITEMS = 20
+MAX_LIST_ITEMS = 40
 LIST_ITEM_POINTS = -0.05
+# A short line with digits or punctuation inside (a list item, a table cell) costs only
+# SHORT_DATA_POINTS; link labels are plain words.
+SHORT_DATA_POINTS = -0.15
+# After the search, the body is widened over gaps of at most this many lines to further
+# good prose (an article split by an advertisement or a photo with its credit).
+MAX_BODY_GAP_LINES = 6
+# ... and only to a line of at least this size.
+MIN_BODY_EXTENSION_CHARS = 200
 # A long line with more than this share of digits is not counted as prose when looking for
 # the body (contact blocks, score tables); prose rarely has more than 5 %.
 MAX_GOOD_DIGIT_SHARE = 0.08
@@ -107,8 +119,15 @@ OUTSIDE_NEARGOOD_CONFIDENCE = 0.7
 OUTSIDE_GOOD_CONFIDENCE = 0.55
 REPEATED_IN_BODY_CONFIDENCE = 0.7
 IN_BODY_SHORT_CONFIDENCE = 0.3
+# A navigation or form label inside the body ("Close", "Email", "Most popular"): usually
+# page furniture, but a one-word subheading can look the same.
+IN_BODY_LABEL_CONFIDENCE = 0.6
 HEADER_CONFIDENCE = 0.25
 COMMENT_SECTION_CONFIDENCE = 0.75
+# A comment-section heading ends the body only after this much prose ("Comments" links
+# near the byline are not the comment section).
+MIN_PROSE_LINES_BEFORE_COMMENTS = 2
+MIN_PROSE_CHARS_BEFORE_COMMENTS = 400
 EMPTY_CONFIDENCE = 1.0
 USER_PHRASE_CONFIDENCE = 1.0
 
@@ -121,7 +140,6 @@ MAX_NEAR_DUPLICATE_DISTANCE = 2
 MIN_NEAR_DUPLICATE_SHARE = 0.5
 DUPLICATE_CONFIDENCE = 0.95
 NEAR_DUPLICATE_CONFIDENCE = 0.8
-
 # ---------------------------------------------------------------------------------------
 # ---- repair (mojibake)
 
