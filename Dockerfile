@@ -19,10 +19,11 @@ ENV PIP_DISABLE_PIP_VERSION_CHECK=1 \
 WORKDIR /src
 # .dockerignore lets in only the package sources (and an optional wheelhouse)
 COPY . .
+# pip and setuptools are not needed at run time: they leave the virtualenv before it is copied
 RUN if [ -n "$WHEELHOUSE" ]; then export PIP_NO_INDEX=1 PIP_FIND_LINKS="/src/$WHEELHOUSE"; fi \
     && python -m venv /opt/venv \
     && /opt/venv/bin/pip install . \
-    && /opt/venv/bin/pip uninstall --yes pip
+    && /opt/venv/bin/pip uninstall --yes pip setuptools
 
 # ---- final: the virtualenv on a clean base, run as an unprivileged user
 FROM python:3.12-slim
