@@ -58,8 +58,19 @@ _TOKEN_RE = re.compile(rf"[\w{_MARKS}?\ufffd]+")
 # or code, where a ``?`` is syntax.
 _CODE_NEIGHBOURS = frozenset("/\\=&@_<>{}[]|#%$^*~`+")
 
-# Characters that end a sentence; the next word starts with a capital.
-_SENTENCE_END = frozenset(".!?\u2026:;\n\r")
+# Scripts whose names are looked up in every language's lexicon when the document does
+# not tell its language.
+_NAME_SCRIPTS = frozenset({"LATIN", "CYRILLIC"})
+# Scripts that write the question mark as ASCII ``?``; elsewhere (Greek ``;``, Arabic
+# U+061F) a ``?`` next to a letter is always damage.
+_QUESTION_MARK_SCRIPTS = frozenset({"LATIN", "CYRILLIC", "HEBREW", "ARMENIAN", ""})
+
+# Letters assumed per alphabet when smoothing letter trigrams.
+_ALPHABET_SIZE = 40
+
+# Characters that end a sentence; the next word starts with a capital. ``?`` is not
+# among them: in a damaged text it is as often a lost letter or quotation mark.
+_SENTENCE_END = frozenset(".!\u2026:;\n\r")
 # Characters skipped when looking back for the end of the previous sentence.
 _OPENERS = frozenset(" \t\"'([\u00ab\u201c\u201e\u2018\u201a\u00bf\u00a1-\u2013\u2014\u00a0")
 
@@ -147,7 +158,30 @@ def language_script(lang: str) -> str:
 
 @functools.cache
 def _stop_words(lang: str) -> frozenset[str]:
-    return frozenset(recover_data.STOP_WORDS.get(lexicon_language(lang), "").split())
+    words = recover_data.STOP_WORDS.get(lexicon_language(lang), "").split()
+    if lang == "sr":
+        # The Serbo-Croatian list is in Latin letters; Serbian is also written in Cyrillic.
+        back = {v: k for k, v in recover_data.SERBIAN_CYRILLIC_TO_LATIN.items()}
+        words = [_latin_to_serbian(w, back) for w in words]
+    return frozenset(words)
+
+
+def _latin_to_serbian(word: str, back: dict[str, str]) -> str:
+    """Serbian Latin spelling to Cyrillic (digraphs first).
+
+    >>> _latin_to_serbian("ljudi", {"lj": "\u0459", "u": "\u0443", "d": "\u0434", "i": "\u0438"})
+    'људи'
+    """
+    out = []
+    i = 0
+    while i < len(word):
+        if word[i : i + 2] in back:
+            out.append(back[word[i : i + 2]])
+            i += 2
+        else:
+            out.append(back.get(word[i], word[i]))
+            i += 1
+    return "".join(out)
 
 
 def lexicon_language(lang: str) -> str:
@@ -178,18 +212,19 @@ def ascii_fold(word: str) -> str:
 def lexicon_key(word: str, lang: str) -> str:
     """``word`` spelled the way the lexicon of ``lang`` stores it.
 
-    Turkish and Azerbaijani lower-case ``I`` to dotless ``ı``; Greek keys use medial
-    sigma; Romanian keys use comma-below letters; vowel points are dropped.
+    Keys are case-folded (``ß`` -> ``ss``, final sigma -> medial); Turkish and
+    Azerbaijani lower-case ``I`` to dotless ``ı``; Romanian keys use comma-below
+    letters; vowel points are dropped.
 
     >>> lexicon_key("IŞİD", "tr"), lexicon_key("της", "el")
     ('ışid', 'τησ')
     """
     if lang in ("tr", "az"):
         word = word.replace("I", "\u0131").replace("\u0130", "i")
-    key = word.lower()
-    if lang == "el":
-        key = key.replace("\u03c2", "\u03c3")
-    elif lang == "ro":
+    key = word.casefold()
+    if lang == "sr":
+        key = "".join(recover_data.SERBIAN_CYRILLIC_TO_LATIN.get(c, c) for c in key)
+    if lang == "ro":
         key = key.replace("\u015f", "\u0219").replace("\u0163", "\u021b")
     if lang in ("ar", "fa", "he", "ur"):
         key = "".join(c for c in key if unicodedata.category(c) != "Mn")
@@ -210,6 +245,82 @@ def word_zipf(word: str, lang: str) -> float:
 
 
 @functools.cache
+def name_lexicon(script: str) -> dict[str, tuple[float, str]]:
+    """Words with non-ASCII letters from the short lexicons of every language of ``script``.
+
+    Maps the lower-case word to its best (zipf, language). Consulted only when a document
+    gives no sign of its language (a lone name or address), so that ``Jeri?`` can still
+    become ``Jerič``. Read straight from wordfreq's files, so the per-language lists are
+    not all kept in memory.
+
+    >>> name_lexicon("LATIN")["göteborg"][1]
+    'sv'
+    """
+    import wordfreq
+
+    files = wordfreq.available_languages("small")
+    merged: dict[str, tuple[float, str]] = {}
+    for lang in sorted(recover_data.LANGUAGE_LETTERS):
+        lex = lexicon_language(lang)
+        if language_script(lang) != script or lex not in files:
+            continue
+        inventory = language_letters(lang)
+        back = {v: k for k, v in recover_data.SERBIAN_CYRILLIC_TO_LATIN.items()}
+        for index, bucket in enumerate(wordfreq.read_cBpack(files[lex])):
+            zipf = 9.0 - index / 100.0
+            for word in bucket:
+                if lang == "sr":
+                    word = _latin_to_serbian(word, back)
+                if word.isascii() or not word.isalpha():
+                    continue
+                if any(ord(c) > 127 and c not in inventory for c in word):
+                    continue
+                if word not in merged or merged[word][0] < zipf:
+                    merged[word] = (zipf, lang)
+    return merged
+
+
+@functools.cache
+def letter_model(lang: str) -> tuple[dict[str, int], dict[str, int]]:
+    """Letter trigram and bigram counts over the most frequent words of ``lang``.
+
+    Words are padded with ``^^`` and ``$``; counts are over word types, so that common
+    spellings, not common words, dominate. Built once per language from its lexicon.
+
+    >>> trigrams, _ = letter_model("cs")
+    >>> trigrams["^^p"] > trigrams.get("^^\u0159", 0)
+    True
+    """
+    table = frequency_table(lexicon_language(lang))
+    trigrams: Counter[str] = Counter()
+    bigrams: Counter[str] = Counter()
+    for word in itertools.islice(table, thresholds.MAX_LETTER_MODEL_WORDS):
+        if not word.isalpha():
+            continue
+        padded = "^^" + word + "$"
+        for i in range(len(padded) - 2):
+            trigrams[padded[i : i + 3]] += 1
+            bigrams[padded[i : i + 2]] += 1
+    return dict(trigrams), dict(bigrams)
+
+
+def plausibility(word: str, lang: str) -> float:
+    """Log-probability of ``word``'s spelling under ``lang``'s letter trigrams.
+
+    >>> plausibility("mikulčić", "sh") > plausibility("mikulćič", "sh")
+    True
+    """
+    trigrams, bigrams = letter_model(lang)
+    padded = "^^" + lexicon_key(word, lang) + "$"
+    total = 0.0
+    for i in range(len(padded) - 2):
+        num = trigrams.get(padded[i : i + 3], 0) + 0.1
+        den = bigrams.get(padded[i : i + 2], 0) + 0.1 * _ALPHABET_SIZE
+        total += math.log(num / den)
+    return total
+
+
+@functools.cache
 def _letter_share() -> dict[str, float]:
     """For each non-ASCII letter, 1 / the number of languages that write it."""
     counts: Counter[str] = Counter()
@@ -221,6 +332,21 @@ def _letter_share() -> dict[str, float]:
 @functools.cache
 def _latin_languages() -> tuple[str, ...]:
     return tuple(lang for lang in recover_data.LANGUAGE_LETTERS if language_script(lang) == "LATIN")
+
+
+def _owning_language(word: str) -> str:
+    """The one language that writes some letter of ``word`` (``ß``: German), or ``""``.
+
+    >>> _owning_language("Straße"), _owning_language("Strasse")
+    ('de', '')
+    """
+    share = _letter_share()
+    for c in word:
+        if ord(c) > 127 and share.get(c) == 1.0:
+            for lang in recover_data.LANGUAGE_LETTERS:
+                if c in language_letters(lang):
+                    return lang
+    return ""
 
 
 def coherent(word: str) -> bool:
@@ -255,15 +381,18 @@ class _Document:
     languages: dict[str, tuple[str, ...]]
     charsets: tuple[str, ...]
     chunked: bool
+    letters: frozenset[str]
+    confident: frozenset[str]
 
 
 def _rank_languages(
     script: str, words: Counter[str], letters: Counter[str], hints: tuple[str, ...]
-) -> tuple[str, ...]:
-    """The languages of ``script`` that fit the document best, best first."""
+) -> tuple[tuple[str, ...], bool]:
+    """The languages of ``script`` that fit the document best, best first, and whether
+    the document's words (not only its letters) vouch for the first one."""
     hinted = tuple(h for h in hints if language_script(h) == script)
     if hinted:
-        return hinted[: thresholds.MAX_RECOVERY_LANGUAGES]
+        return hinted[: thresholds.MAX_RECOVERY_LANGUAGES], True
     candidates = [
         lang
         for lang in recover_data.LANGUAGE_LETTERS
@@ -273,10 +402,12 @@ def _rank_languages(
     script_letters = {c: n for c, n in letters.items() if script_of(c) == script}
     total_letters = sum(script_letters.values())
     scores: dict[str, float] = {}
+    hits: dict[str, int] = {}
     for lang in candidates:
         inventory = language_letters(lang)
         stops = _stop_words(lang)
-        score = float(sum(min(n, 3) for w, n in words.items() if w in stops))
+        hits[lang] = sum(min(n, 3) for w, n in words.items() if w in stops)
+        score = float(hits[lang])
         score += sum(share.get(c, 0.0) * 2 for c in script_letters if c in inventory)
         if total_letters:
             outside = sum(n for c, n in script_letters.items() if c not in inventory)
@@ -286,10 +417,11 @@ def _rank_languages(
         scores[lang] = score
     ranked = sorted(candidates, key=lambda lang: -scores[lang])
     if not ranked or scores[ranked[0]] <= 0:
-        return ()
+        return (), False
     best = scores[ranked[0]]
     keep = [lang for lang in ranked if scores[lang] >= best * thresholds.MIN_LANGUAGE_SCORE_RATIO]
-    return tuple(keep[: thresholds.MAX_RECOVERY_LANGUAGES])
+    confident = hits[ranked[0]] >= thresholds.MIN_RECOVERY_STOP_WORD_HITS
+    return tuple(keep[: thresholds.MAX_RECOVERY_LANGUAGES]), confident
 
 
 def _analyse(text: str, tokens: list[re.Match[str]], options: CleanOptions) -> _Document:
@@ -307,13 +439,15 @@ def _analyse(text: str, tokens: list[re.Match[str]], options: CleanOptions) -> _
     hints = tuple(lexicon_language(h.lower()) for h in options.languages) + tuple(
         h.lower() for h in options.languages
     )
-    languages = {s: _rank_languages(s, words, letters, hints) for s in scripts}
+    ranked = {s: _rank_languages(s, words, letters, hints) for s in scripts}
+    languages = {s: r[0] for s, r in ranked.items()}
+    confident = frozenset(s for s, r in ranked.items() if r[1])
     charsets = tuple(
         cs for cs in recover_data.LOSSY_CHARSETS if nonascii <= charset_repertoire(cs)
     )
     intact_nonascii_letters = sum(n for c, n in letters.items())
     chunked = intact_nonascii_letters > 0
-    return _Document(words, folded, languages, charsets, chunked)
+    return _Document(words, folded, languages, charsets, chunked, frozenset(letters), confident)
 
 
 # ---------------------------------------------------------------------------------------
@@ -421,16 +555,16 @@ def _split(token: str, holes: list[_Hole]) -> list[str]:
     return pieces
 
 
-def _hole_case(token: str, hole: _Hole, title: bool) -> str:
-    """``upper`` or ``lower`` for the letter that fills ``hole``."""
+def _hole_case(token: str, hole: _Hole) -> str:
+    """``upper`` for a hole in an all-capitals word, else ``lower``.
+
+    >>> _hole_case("I??D", _Hole(1, 2, "?")), _hole_case("Ö?r", _Hole(1, 2, "?"))
+    ('upper', 'lower')
+    """
     letters = [c for c in token if c.isalpha()]
     uppers = sum(1 for c in letters if c.isupper())
     if uppers >= 2 and uppers == len(letters):
         return "upper"
-    if hole.start == 0:
-        return "upper" if title else "lower"
-    if len(letters) == 1 and uppers == 1 and token[hole.start - 1] == letters[0]:
-        return "lower"
     return "lower"
 
 
@@ -457,6 +591,19 @@ def _sentence_start(text: str, start: int) -> bool:
     return i < 0 or text[i] in _SENTENCE_END
 
 
+def _continues_lowercase(text: str, end: int) -> bool:
+    """True when, after ``end``, the sentence goes on with a lower-case word or a number."""
+    window = text[end : end + 4]
+    m = re.match(r"[ \t\u00a0]{1,2}(\w)", window)
+    return bool(m and (m.group(1).islower() or m.group(1).isdigit()))
+
+
+def _follows_word(text: str, start: int) -> bool:
+    """True when a word (not a sentence end) comes right before ``start``."""
+    window = text[max(0, start - 3) : start]
+    return bool(re.search(r"[^\W\d_][ \t\u00a0]{1,2}$", window))
+
+
 def _previous_capitalised(text: str, start: int) -> bool:
     """True when the word before ``start`` is capitalised (a run of names)."""
     window = text[max(0, start - 40) : start]
@@ -464,8 +611,22 @@ def _previous_capitalised(text: str, start: int) -> bool:
     return bool(m and m.group(1)[0].isupper() and not m.group(1).isupper())
 
 
-def _score(word: str, langs: tuple[str, ...], doc: _Document) -> tuple[float, str]:
+def _score(
+    word: str, langs: tuple[str, ...], doc: _Document, script: str
+) -> tuple[float, str]:
     best, best_lang = 0.0, langs[0] if langs else ""
+    if script not in doc.confident and script in _NAME_SCRIPTS:
+        lower = word.lower()
+        for key in (lower, lexicon_key(word, "ro"), lexicon_key(word, "tr")):
+            found = name_lexicon(script).get(key)
+            if found and found[0] - thresholds.RECOVERY_UNKNOWN_LANGUAGE_PENALTY_ZIPF > best:
+                best = found[0] - thresholds.RECOVERY_UNKNOWN_LANGUAGE_PENALTY_ZIPF
+                best_lang = found[1]
+    owner = _owning_language(word)
+    if owner and owner not in langs:
+        z = word_zipf(word, owner) - thresholds.RECOVERY_UNKNOWN_LANGUAGE_PENALTY_ZIPF
+        if z > best:
+            best, best_lang = z, owner
     for rank, lang in enumerate(langs):
         z = word_zipf(word, lang)
         if z > 0:
@@ -482,6 +643,18 @@ def _score(word: str, langs: tuple[str, ...], doc: _Document) -> tuple[float, st
     return best, best_lang
 
 
+def _fallback_languages(script: str, doc: _Document) -> tuple[str, ...]:
+    """Every language of ``script`` that writes all the document's intact letters."""
+    if script not in _NAME_SCRIPTS:
+        return ()
+    seen = {c for c in doc.letters if script_of(c) == script}
+    return tuple(
+        lang
+        for lang in recover_data.LANGUAGE_LETTERS
+        if language_script(lang) == script and seen <= language_letters(lang)
+    )
+
+
 def _choose(
     text: str, start: int, token: str, holes: list[_Hole], doc: _Document
 ) -> _Choice | None:
@@ -492,9 +665,9 @@ def _choose(
         # A token made only of U+FFFD: read it with the main language of the document.
         script = max(doc.languages, key=lambda s: len(doc.languages[s]) and s != "LATIN")
     langs = doc.languages.get(script, ())
-    title = _sentence_start(text, start) or _previous_capitalised(text, start)
     per_hole: list[set[str]] = [set() for _ in holes]
-    for lang in langs:
+    fallback = () if script in doc.confident else _fallback_languages(script, doc)
+    for lang in langs + fallback:
         for i, hole in enumerate(holes):
             per_hole[i] |= _lost_letters(lang, hole, doc)
     if script == "LATIN" and any(h.kind == QMARK for h in holes):
@@ -506,51 +679,136 @@ def _choose(
         pool = frozenset(c for c in pool if ord(c) > 127)
         for i, extra in enumerate(_evidence_letters(token, holes, doc, pool)):
             per_hole[i] |= extra
-    choices = [
-        _with_case(letters, _hole_case(token, hole, title))
-        for letters, hole in zip(per_hole, holes, strict=True)
-    ]
+    marks = _punctuation_readings(text, start, token, holes, script)
+    choices = []
+    for i, (letters, hole) in enumerate(zip(per_hole, holes, strict=True)):
+        options = _with_case(letters, _hole_case(token, hole))
+        if i in marks:
+            options = [QMARK] if marks[i] is None else [QMARK, *options]
+        choices.append(options)
     if not all(choices) or math.prod(len(c) for c in choices) > thresholds.MAX_RECOVERY_CANDIDATES:
         return None
     pieces = _split(token, holes)
+    prior = max((p for p in marks.values() if p is not None), default=0.0)
     weights: list[tuple[float, str, str]] = []
-    score_langs = langs or ("en",)
     for fill in itertools.product(*choices):
         if not _consistent(fill, holes, doc):
             continue
         word = pieces[0] + "".join(f + p for f, p in zip(fill, pieces[1:], strict=True))
-        score, lang = _score(word, score_langs, doc)
+        if QMARK in fill:
+            if word.strip(QMARK) == "":
+                continue
+            score, lang = _score(word.strip(QMARK), langs, doc, script)
+            score = max(score, 0.0) + prior
+        else:
+            score, lang = _score(word, langs, doc, script)
         if score > 0:
             weights.append((score, word, lang))
     if not weights:
+        inner = all(h.start > 0 and h.end < len(token) for h in holes)
+        if inner and langs and script in doc.confident:
+            return _choose_by_spelling(pieces, choices, holes, langs[0], doc)
         return None
-    # The reading "this ``?`` is a real question mark" competes with every filling.
-    keep = _keep_score(token, holes, score_langs, doc)
-    total = sum(10**s for s, _, _ in weights) + (10**keep if keep is not None else 0.0)
+    total = sum(10**s for s, _, _ in weights)
     best_score, best_word, best_lang = max(weights)
+    if best_word == token:
+        return None
     share = 10**best_score / total
     strength = (best_score - thresholds.MIN_RECOVERY_SCORE_ZIPF) / (
         thresholds.FULL_RECOVERY_SCORE_ZIPF - thresholds.MIN_RECOVERY_SCORE_ZIPF
     )
     confidence = share * min(1.0, max(0.0, strength))
+    if holes[0].start == 0 and best_word[:1] != QMARK and _wants_title(
+        text, start, token, best_word, best_lang
+    ):
+        best_word = _upper_first(best_word, best_lang)
     return _Choice(best_word, confidence, best_lang)
 
 
-def _keep_score(
-    token: str, holes: list[_Hole], langs: tuple[str, ...], doc: _Document
-) -> float | None:
-    """Score of reading edge ``?`` as punctuation, or None when every hole is inside."""
-    edge = [h for h in holes if h.kind == QMARK and (h.start == 0 or h.end == len(token))]
-    if not edge:
+def _wants_title(text: str, start: int, token: str, word: str, lang: str) -> bool:
+    """Should a word whose first letter was lost start with a capital?
+
+    At the start of a sentence, yes; after a capitalised word (a run of names), yes
+    unless the word is a common lower-case word.
+    """
+    if not word[:1].islower():
+        return False
+    if _sentence_start(text, start):
+        return True
+    if _previous_capitalised(text, start):
+        return word_zipf(word, lang) < thresholds.MIN_COMMON_WORD_ZIPF
+    return False
+
+
+def _upper_first(word: str, lang: str) -> str:
+    """``word`` with a capital first letter (Turkish ``i`` becomes dotted ``İ``).
+
+    >>> _upper_first("istanbul", "tr"), _upper_first("ørsted", "da")
+    ('İstanbul', 'Ørsted')
+    """
+    first = word[0]
+    if lang in ("tr", "az") and first == "i":
+        return "\u0130" + word[1:]
+    upper = first.upper()
+    return (upper if len(upper) == 1 else first) + word[1:]
+
+
+def _punctuation_readings(
+    text: str, start: int, token: str, holes: list[_Hole], script: str
+) -> dict[int, float | None]:
+    """Holes that may be a real ``?`` (or a lost quotation mark), with that reading's prior.
+
+    A ``?`` ending a word reads as a question mark unless the sentence goes on in lower
+    case (``na? jezik``); a ``?`` opening a word may be an opening mark unless it follows a
+    word mid-sentence (``bilo ?e``). ``None`` means "only punctuation": a ``?`` right
+    before a capital that starts a lower-case word (``?Tito``) is not a letter.
+    """
+    if script not in _QUESTION_MARK_SCRIPTS:
+        return {}
+    out: dict[int, float | None] = {}
+    prior = thresholds.RECOVERY_QUESTION_MARK_PRIOR_ZIPF
+    for i, h in enumerate(holes):
+        if h.kind != QMARK:
+            continue
+        capital_next = h.start == 0 and len(token) > 2 and token[1].isupper()
+        if capital_next and any(c.islower() for c in token[2:]):
+            out[i] = None
+            continue
+        trailing = h.end == len(token) and not _continues_lowercase(text, start + len(token))
+        leading = h.start == 0 and not _follows_word(text, start)
+        if trailing or leading:
+            out[i] = prior
+    return out
+
+
+def _choose_by_spelling(
+    pieces: list[str],
+    choices: list[list[str]],
+    holes: list[_Hole],
+    lang: str,
+    doc: _Document,
+) -> _Choice | None:
+    """For a word no lexicon knows (a name): the filling whose spelling is most typical."""
+    if lexicon_language(lang) not in LANGUAGES:
         return None
-    inner = [h for h in holes if h not in edge]
-    if inner:
-        return None  # a ``?`` inside the word is damage; the word needs filling anyway
-    base = token.strip(QMARK)
-    if not base:
+    scored: list[tuple[float, str]] = []
+    for fill in itertools.islice(
+        itertools.product(*choices), thresholds.MAX_SPELLING_CANDIDATES
+    ):
+        if not _consistent(fill, holes, doc):
+            continue
+        word = pieces[0] + "".join(f + p for f, p in zip(fill, pieces[1:], strict=True))
+        scored.append((plausibility(word, lang), word))
+    if len(scored) < 2:
         return None
-    score, _ = _score(base, langs, doc)
-    return max(score, 0.0) + thresholds.RECOVERY_QUESTION_MARK_PRIOR_ZIPF
+    top = max(ll for ll, _ in scored)
+    total = sum(math.exp(ll - top) for ll, _ in scored)
+    best_word = max(scored)[1]
+    share = 1.0 / total
+    if share < thresholds.MIN_SPELLING_SHARE:
+        return None
+    confidence = share * thresholds.MAX_SPELLING_CONFIDENCE
+    return _Choice(best_word, confidence, f"{lang} spelling")
 
 
 # ---------------------------------------------------------------------------------------
@@ -580,6 +838,16 @@ def _candidate_tokens(text: str, tokens: list[re.Match[str]]) -> list[re.Match[s
     return out
 
 
+def _context(text: str, start: int, end: int) -> tuple[bool, ...]:
+    """What, around a damaged word, can change how it is read (the cache key)."""
+    return (
+        _sentence_start(text, start),
+        _previous_capitalised(text, start),
+        _continues_lowercase(text, end),
+        _follows_word(text, start),
+    )
+
+
 def recover_text(text: str, options: CleanOptions) -> tuple[str, list[Step]]:
     """Restore lost letters in ``text``; returns the text and one step per recovered word.
 
@@ -603,14 +871,14 @@ def recover_text(text: str, options: CleanOptions) -> tuple[str, list[Step]]:
     prev = 0
     line = 1
     line_pos = 0
-    cache: dict[tuple[str, bool], _Choice | None] = {}
+    cache: dict[tuple[str, tuple[bool, ...]], _Choice | None] = {}
     for m in itertools.islice(damaged, thresholds.MAX_RECOVERY_WORDS):
         token = m.group()
         start, end = m.span()
         holes = _holes(token, doc.chunked)
         if not holes or len(holes) > thresholds.MAX_RECOVERY_HOLES:
             continue
-        key = (token, _sentence_start(text, start) or _previous_capitalised(text, start))
+        key = (token, _context(text, start, end))
         if key not in cache:
             cache[key] = _choose(text, start, token, holes, doc)
         choice = cache[key]

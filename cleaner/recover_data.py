@@ -146,6 +146,42 @@ LEXICON_ALIASES: dict[str, str] = {
     "tl": "fil",
 }
 
+# Serbian Cyrillic to Serbian Latin, letter by letter (the two alphabets map one to one;
+# three Cyrillic letters become Latin digraphs). Serbian words are looked up in the
+# Serbo-Croatian lexicon, which is written in Latin letters.
+SERBIAN_CYRILLIC_TO_LATIN: dict[str, str] = {
+    "\u0430": "a",
+    "\u0431": "b",
+    "\u0432": "v",
+    "\u0433": "g",
+    "\u0434": "d",
+    "\u0452": "\u0111",
+    "\u0435": "e",
+    "\u0436": "\u017e",
+    "\u0437": "z",
+    "\u0438": "i",
+    "\u0458": "j",
+    "\u043a": "k",
+    "\u043b": "l",
+    "\u0459": "lj",
+    "\u043c": "m",
+    "\u043d": "n",
+    "\u045a": "nj",
+    "\u043e": "o",
+    "\u043f": "p",
+    "\u0440": "r",
+    "\u0441": "s",
+    "\u0442": "t",
+    "\u045b": "\u0107",
+    "\u0443": "u",
+    "\u0444": "f",
+    "\u0445": "h",
+    "\u0446": "c",
+    "\u0447": "\u010d",
+    "\u045f": "d\u017e",
+    "\u0448": "\u0161",
+}
+
 # ---------------------------------------------------------------------------------------
 # ASCII folding
 

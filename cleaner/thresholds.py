@@ -251,6 +251,9 @@ MIN_LANGUAGE_SCORE_RATIO = 0.6
 # A language is ruled out when more than this share of the document's non-ASCII letters
 # (of its script) are letters it does not write. Guess; leaves room for loanwords.
 MAX_FOREIGN_LETTER_SHARE = 0.1
+# Occurrences of a language's stop words needed before its lexicon alone is trusted;
+# below it, names are also looked up in every language's short lexicon. Guess.
+MIN_RECOVERY_STOP_WORD_HITS = 2
 
 # Candidate scores are zipf frequencies (log10 per billion words) plus evidence terms.
 # The same word intact elsewhere in the document. Guess: as good as a common word.
@@ -268,3 +271,46 @@ MIN_RECOVERY_SCORE_ZIPF = 0.5
 FULL_RECOVERY_SCORE_ZIPF = 2.5
 # A word known only to the runner-up language scores this much less. Guess.
 RECOVERY_RUNNER_UP_PENALTY_ZIPF = 1.0
+# Words no lexicon knows (names) are filled by letter-trigram plausibility of the
+# document's language, trained on its MAX_LETTER_MODEL_WORDS most frequent words; such a
+# guess is never more confident than MAX_SPELLING_CONFIDENCE times the winning filling's
+# share, and at most MAX_SPELLING_CANDIDATES fillings are compared. Guesses.
+MAX_LETTER_MODEL_WORDS = 60000
+MAX_SPELLING_CONFIDENCE = 0.9
+MAX_SPELLING_CANDIDATES = 2000
+# ... and only when the winning filling takes at least this share of the trigram
+# likelihood. Guess.
+MIN_SPELLING_SHARE = 0.85
+# A word whose first letter was lost, after a capitalised word, gets a capital unless it
+# is at least this common in lower case (then it is an ordinary word, not a name). Guess.
+MIN_COMMON_WORD_ZIPF = 3.0
+# When the document does not tell its language, a word found in some language's short
+# lexicon scores this much less than its zipf there. Guess.
+RECOVERY_UNKNOWN_LANGUAGE_PENALTY_ZIPF = 0.5
+
+# Cost of each undone layer, so that of two equally plausible readings the one with
+# fewer layers wins. Guess, tuned on hand-made cases in tests/cases.
+MOJIBAKE_LAYER_COST = 0.25
+
+# Bonus for a reading in which every non-ASCII character of the line was part of a valid
+# UTF-8 sequence (at least two characters decoded): by chance clean text almost never is.
+# Guess, tuned on tests/cases (lets ``KĂśtzting``-like repairs through, not ``“Ã©”``).
+MOJIBAKE_CONSISTENCY_BONUS = 1.5
+
+# Readings within this much of the least implausible one are ranked by lexicon.
+MAX_MOJIBAKE_TIE_COST = 0.5
+
+# Lexicon languages tried at most per line when ranking readings by known words.
+MAX_LEXICON_LANGUAGES = 3
+
+# The alphabet test (one word, one language's letters) applies to words at least this
+# long: two-letter tokens are often initials or symbols (``Āø``). Guess.
+MIN_ALPHABET_TEST_LETTERS = 3
+
+# A lost byte is chosen by lexicon only on lines with at least this many words: alone, a
+# word's language is a guess, and a wrong letter is worse than U+FFFD. Guess.
+MIN_LOSSY_CONTEXT_WORDS = 3
+# Chinese and Japanese runs count as fully known when at least this share of their
+# character pairs are lexicon words (prose measured at 0.4-0.6; a wrong CJK charset
+# gives under 0.1).
+MIN_CJK_KNOWN_PAIR_SHARE = 0.4
