@@ -217,7 +217,7 @@ SCRIPT_RANGES: tuple[tuple[int, int, str], ...] = (
 # Known false positives: tables drawn with box characters (they are only compared between
 # candidates of the same line, never used alone to change text).
 RARE_CHAR_RE: re.Pattern[str] = re.compile(
-    "[\x80-\x9f\u2500-\u259f\u2320\u2321\u2310\ue000-\uf8ff\N{REPLACEMENT CHARACTER}]"
+    "[\x80-\x9f\u2500-\u259f\u2320\u2321\u2310\ue000-\uf8ff]"
     # a combining mark that follows no letter
     r"|(?<![^\W\d_])[\u0300-\u036f]"
 )
@@ -226,8 +226,11 @@ RARE_CHAR_RE: re.Pattern[str] = re.compile(
 # real text these sit next to spaces. Letters are ``[^\W\d_]``. Known false positives:
 # ``l’été`` (apostrophes), so the apostrophes and middle dots are excluded.
 SYMBOL_IN_WORD_RE: re.Pattern[str] = re.compile(
-    r"(?<=[^\W\d_])[^\w\s\x00-\x7f\u2019\u02bc\u00b7\u2027\u00ad\u200c\u200d](?=[^\W\d_])"
+    r"(?<=[^\W\d_])[^\w\s\x00-\x7f\u2019\u02bc\u2027\u00ad\u200c\u200d]+(?=[^\W\d_])"
 )
+
+# Catalan's ``l·l`` is the one common middle dot between letters; it is not counted.
+CATALAN_MIDDLE_DOT = "l\u00b7l"
 
 # Words (letter runs, with combining marks) for the script test.
 WORD_RE: re.Pattern[str] = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f\u0e31-\u0e4e\u0900-\u0903\u093a-\u094f])*")
@@ -253,3 +256,43 @@ LEXICON_LANGUAGES: MappingProxyType[str, tuple[str, ...]] = MappingProxyType(
         "hebrew": ("he",),
     }
 )
+
+# Non-ASCII letters of the Latin alphabets of the languages whose text is repaired, in
+# lower case, one string per language. A word whose non-ASCII letters fit no single
+# alphabet (``KĂśtzting``: Romanian ``ă`` with Polish ``ś``) is most likely mojibake from
+# a neighbouring code page. Known false positives: names and loanwords that mix alphabets
+# (``Dvořák's café``), which are only penalised, never changed on this alone. Vietnamese
+# is tested by range (Latin Extended Additional) in addition to its letters here.
+LATIN_ALPHABETS: MappingProxyType[str, str] = MappingProxyType(
+    {
+        "ca": "àçèéíïòóúü",
+        "cs": "áčďéěíňóřšťúůýž",
+        "da": "æøåéü",
+        "de": "äöüßé",
+        "es": "áéíñóúü",
+        "et": "äõöüšž",
+        "fi": "äöåšž",
+        "fr": "àâæçéèêëîïôœùûüÿ",
+        "hr": "čćđšž",
+        "hu": "áéíóöőúüű",
+        "is": "áðéíóúýþæö",
+        "it": "àèéìíîòóùú",
+        "lt": "ąčęėįšųūž",
+        "lv": "āčēģīķļņšūž",
+        "nl": "áéëïóöüèíú",
+        "nb": "æøåéèóôò",
+        "pl": "ąćęłńóśźż",
+        "pt": "áâãàçéêíóôõúü",
+        "ro": "ăâîșțşţ",
+        "sk": "áäčďéíĺľňóôŕšťúýž",
+        "sl": "čšžćđ",
+        "sv": "åäöé",
+        "tr": "çğıöşüâîû",
+        "vi": "àáâãèéêìíòóôõùúýăđĩũơư",
+    }
+)
+
+# Non-ASCII Latin letters roughly from most to least common in European text; of two
+# readings that are equally plausible otherwise, the one using commoner letters wins
+# (``Türabi`` over ``Tßrabi``: iso-8859-2 and cp1250 differ in a few bytes).
+COMMON_LETTERS = "éáóíüöäúñçàèãõâêôìòùëïîøåæœßšžčřěýůłńśźżąęăşţșțğıőűėįųūāēīņļķģđćľĺŕňťďð"

@@ -28,8 +28,10 @@ same name, only when asked. Unicode normalisation is the pipeline's last stage.
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -69,6 +71,7 @@ class Candidate:
     chain: tuple[str, ...]
     cost: float
     reason: Reason = Reason.MOJIBAKE
+    complete: bool = False
 
 
 # ---------------------------------------------------------------------------------------
@@ -100,7 +103,11 @@ def _word_cost(word: str) -> int:
     prev_script = ""
     prev = ""
     for ch in word:
-        if "\u0300" <= ch <= "\u036f" or not ch.isalpha():
+        if "\u0300" <= ch <= "\u036f":
+            continue
+        if not ch.isalpha():
+            if prev_script and unicodedata.category(ch).startswith("M") and script_of(ch) != prev_script:
+                cost += 2
             continue
         script = script_of(ch)
         if prev_script and script != prev_script:
@@ -127,23 +134,89 @@ def implausibility(text: str) -> float:
         return 0.0
     cost = thresholds.MOJIBAKE_BADNESS_WEIGHT * badness(text)
     cost += thresholds.MOJIBAKE_RARE_CHAR_WEIGHT * len(chardata.RARE_CHAR_RE.findall(text))
-    cost += len(chardata.SYMBOL_IN_WORD_RE.findall(text))
+    cost += text.count("\N{REPLACEMENT CHARACTER}")
+    cost += len(chardata.SYMBOL_IN_WORD_RE.findall(text)) - text.count(chardata.CATALAN_MIDDLE_DOT)
+    cost += thresholds.MOJIBAKE_RARE_CHAR_WEIGHT * sum(
+        text.count(ch) for ch in set(text) if not ch.isascii() and unicodedata.category(ch) == "Cn"
+    )
     for word in chardata.WORD_RE.findall(text):
         if not word.isascii():
-            cost += _word_cost(word)
+            cost += _word_cost(word) + _alphabet_cost(word)
     return float(cost)
 
 
-def _known_words(text: str, script: str) -> float:
-    """Best share of known words of ``text`` over the languages of ``script`` (0..1).
+def _latin_letters(word: str) -> set[str]:
+    return {ch for ch in word.lower() if not ch.isascii() and ch.isalpha() and script_of(ch) == "latin"}
 
-    >>> _known_words("premieră de la preluarea", "latin") == 1.0
+
+def _alphabet_cost(word: str) -> int:
+    """2 when the word's non-ASCII Latin letters fit no single language's alphabet.
+
+    >>> _alphabet_cost("Förderung"), _alphabet_cost("KĂśtzting"), _alphabet_cost("Nguyễn")
+    (0, 2, 0)
+    """
+    letters = _latin_letters(word)
+    if len(letters) < 2 or len(word) < thresholds.MIN_ALPHABET_TEST_LETTERS:
+        return 0
+    if all(ch in _VIETNAMESE or "\u1e00" <= ch <= "\u1eff" for ch in letters):
+        return 0
+    if any(letters <= alphabet for alphabet in _ALPHABETS):
+        return 0
+    return 2
+
+
+_ALPHABETS = tuple(frozenset(a) for a in chardata.LATIN_ALPHABETS.values())
+_VIETNAMESE = frozenset(chardata.LATIN_ALPHABETS["vi"])
+
+
+def languages_for(text: str) -> tuple[str, ...]:
+    """Lexicon languages worth trying for ``text``: by script, and for Latin script the
+    languages whose alphabet holds the most of its non-ASCII letters.
+
+    >>> languages_for("Cañada García")
+    ('es',)
+    >>> languages_for("Привет")
+    ('ru', 'uk', 'bg', 'sr', 'mk')
+    """
+    letters = _latin_letters(text)
+    if letters:
+        scored = sorted(
+            ((len(letters & set(alpha)), lang) for lang, alpha in chardata.LATIN_ALPHABETS.items()),
+            reverse=True,
+        )
+        top = scored[0][0]
+        if top > 0:
+            return tuple(lang for n, lang in scored if n == top)[: thresholds.MAX_LEXICON_LANGUAGES]
+    for ch in text:
+        if ch.isalpha() and not ch.isascii():
+            return chardata.LEXICON_LANGUAGES.get(script_of(ch), ())
+    return ("en",)
+
+
+def letter_rarity(text: str) -> int:
+    """Sum of the ranks of the non-ASCII Latin letters of ``text`` in
+    :data:`chardata.COMMON_LETTERS` (a lower sum means commoner letters).
+
+    >>> letter_rarity("Türabi") < letter_rarity("Tßrabi")
     True
+    """
+    common = chardata.COMMON_LETTERS
+    return sum(common.find(ch) % (len(common) + 1) for ch in text.lower() if ch in common) + sum(
+        len(common) for ch in text.lower() if not ch.isascii() and ch.isalpha() and ch not in common
+    )
+
+
+def known_word_share(text: str) -> float:
+    """Share of the non-ASCII words of ``text`` known to the lexicon of its likeliest
+    language (0..1, 0 without such words).
+
+    >>> known_word_share("Cañada García"), known_word_share("Caùada García")
+    (1.0, 0.5)
     """
     tokens = [w for w in lexicon.words(text) if not w.isascii()]
     if not tokens:
         return 0.0
-    return max(lexicon.known_share(tokens, lang) for lang in chardata.LEXICON_LANGUAGES.get(script, ()))
+    return max((lexicon.known_share(tokens, lang) for lang in languages_for(text)), default=0.0)
 
 
 # ---------------------------------------------------------------------------------------
@@ -188,21 +261,46 @@ def _decode_sequences(run: str, charset: str) -> str:
 
 
 def decode_layer(text: str, charset: str) -> str:
-    """Undo one layer of UTF-8 read through ``charset``, run by run; ASCII and characters
-    that do not form UTF-8 sequences in ``charset`` stay as they are.
+    """Undo one layer of UTF-8 read through ``charset`` (see :func:`decode_layer_counted`).
 
     >>> decode_layer("CafÃ© and Ã¼ber", "sloppy-windows-1252")
     'Café and über'
-    >>> decode_layer("Ð\\u0178Ñ€Ð¸Ð²ÐµÑ‚", "sloppy-windows-1252")
-    'Привет'
     """
+    return decode_layer_counted(text, charset)[0]
 
-    def fix(match: re.Match[str]) -> str:
+
+def decode_layer_counted(text: str, charset: str) -> tuple[str, int, bool]:
+    """Undo one layer of UTF-8 read through ``charset``, run by run; ASCII and characters
+    that do not form UTF-8 sequences in ``charset`` stay as they are.
+
+    Returns the text, the number of characters decoded and whether every non-ASCII
+    character of ``text`` was part of a decoded run (a consistent reading).
+
+    >>> decode_layer_counted("Ð\\u0178Ñ€Ð¸Ð²ÐµÑ‚", "sloppy-windows-1252")
+    ('Привет', 6, True)
+    >>> decode_layer_counted("Über Ã¼ber", "sloppy-windows-1252")
+    ('Über über', 1, False)
+    """
+    out: list[str] = []
+    pos = 0
+    decoded = 0
+    consumed = 0
+    for match in chardata.RUN_PATTERNS[charset].finditer(text):
         run = match.group()
         fixed = _decode_run(run, charset)
-        return fixed if fixed is not None else _decode_sequences(run, charset)
-
-    return chardata.RUN_PATTERNS[charset].sub(fix, text)
+        if fixed is None:
+            fixed = _decode_sequences(run, charset)
+        else:
+            consumed += len(run)
+            decoded += len(fixed)
+        out.append(text[pos : match.start()])
+        out.append(fixed)
+        pos = match.end()
+    if not out:
+        return text, 0, False
+    out.append(text[pos:])
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    return "".join(out), decoded, consumed == non_ascii
 
 
 def _fill_choices(charset: str) -> tuple[int, ...]:
@@ -226,11 +324,14 @@ def _lossy_options(chunk: str, charset: str) -> list[str]:
     lead = chunk[0].encode(charset)[0]
     size = 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
     slots = list(chunk[1:size])
+    slots += [""] * (size - 1 - len(slots))
+    if sum(1 for slot in slots if slot in _LOST or not slot) != 1:
+        return []
     choices = _fill_choices(charset)
     table = chardata.CHARSET_TABLES[charset]
     options: list[bytes] = [bytes([lead])]
     for k in range(size - 1):
-        slot = slots[k] if k < len(slots) else ""
+        slot = slots[k]
         if slot in ("?", "\N{REPLACEMENT CHARACTER}", ""):
             allowed = [b for b in choices if b != chardata.NBSP_BYTE]
         elif slot == " ":
@@ -260,6 +361,7 @@ def decode_lossy(text: str, charset: str) -> str:
     'premieră È™i'
     """
     pattern = chardata.LOSSY_PATTERNS[charset]
+    langs = languages_for(text)
     out: list[str] = []
     pos = 0
     for match in pattern.finditer(text):
@@ -274,7 +376,7 @@ def decode_lossy(text: str, charset: str) -> str:
             continue
         start, end = match.span()
         end = min(end, start + size)
-        best = _pick_by_lexicon(text, start, end, options)
+        best = _pick_by_lexicon(text, start, end, options, langs)
         out.append(text[pos:start])
         out.append(best)
         pos = end
@@ -289,10 +391,17 @@ _WORD_AROUND_RE = re.compile(r"[^\W\d_]*\Z")
 _WORD_AFTER_RE = re.compile(r"[^\W\d_]*")
 
 
-def _pick_by_lexicon(text: str, start: int, end: int, options: list[str]) -> str:
-    """The option that makes the surrounding word a known word, if exactly one does."""
+def _pick_by_lexicon(
+    text: str, start: int, end: int, options: list[str], langs: tuple[str, ...]
+) -> str:
+    """The option that makes the surrounding word a known word, if exactly one does.
+
+    Needs a few other words on the line: alone, a word's language is a guess.
+    """
     if len(options) == 1:
         return options[0]
+    if len(lexicon.words(text)) < thresholds.MIN_LOSSY_CONTEXT_WORDS:
+        return "\N{REPLACEMENT CHARACTER}"
     left = _WORD_AROUND_RE.search(text, 0, start)
     right = _WORD_AFTER_RE.match(text, end)
     before = left.group() if left else ""
@@ -305,8 +414,6 @@ def _pick_by_lexicon(text: str, start: int, end: int, options: list[str]) -> str
     known = []
     for opt in options:
         word = (before + opt + after).lower()
-        script = script_of(opt) if opt.isalpha() else "latin"
-        langs = chardata.LEXICON_LANGUAGES.get(script, ())
         best = max((lexicon.zipf(word, lang) for lang in langs), default=0.0)
         if best > 0:
             known.append((best, opt))
@@ -358,12 +465,13 @@ def _chain_detail(chain: tuple[str, ...]) -> str:
     return ", then ".join(c if c.startswith(("ftfy", "c1 ", "lossy")) else f"utf-8 as {c}" for c in chain)
 
 
-def _layer_candidates(text: str) -> Iterator[tuple[str, str]]:
-    """(charset, text) for every charset whose one-layer decoding changes ``text``."""
+def _layer_candidates(text: str) -> Iterator[tuple[str, str, int, bool]]:
+    """(charset, text, characters decoded, complete) for every charset whose one-layer
+    decoding changes ``text``."""
     for charset in chardata.REPAIR_CHARSETS:
-        fixed = decode_layer(text, charset)
+        fixed, decoded, complete = decode_layer_counted(text, charset)
         if fixed != text:
-            yield charset, fixed
+            yield charset, fixed, decoded, complete
 
 
 def _lossy_candidates(text: str) -> Iterator[tuple[str, str]]:
@@ -381,23 +489,28 @@ def line_candidates(line: str) -> list[Candidate]:
     >>> best.text, best.chain
     ('Собака', ('sloppy-windows-1252',))
     """
-    seen: dict[str, Candidate] = {line: Candidate(line, (), implausibility(line))}
+    seen: dict[str, Candidate] = {line: Candidate(line, (), implausibility(line), complete=True)}
     frontier = [seen[line]]
-    for _layer in range(thresholds.MAX_MOJIBAKE_LAYERS):
+    for layer in range(1, thresholds.MAX_MOJIBAKE_LAYERS + 1):
         found: list[Candidate] = []
         for cand in frontier:
-            for charset, fixed in _layer_candidates(cand.text):
+            for charset, fixed, decoded, complete in _layer_candidates(cand.text):
                 if fixed not in seen:
-                    new = Candidate(fixed, (*cand.chain, charset), implausibility(fixed))
+                    complete = complete and cand.complete
+                    cost = implausibility(fixed) + thresholds.MOJIBAKE_LAYER_COST * layer
+                    if complete and (decoded >= 2 or layer > 1):
+                        cost -= thresholds.MOJIBAKE_CONSISTENCY_BONUS
+                    new = Candidate(fixed, (*cand.chain, charset), cost, complete=complete)
                     seen[fixed] = new
                     found.append(new)
         found.sort(key=lambda c: c.cost)
-        frontier = found[: thresholds.MOJIBAKE_BEAM_WIDTH]
+        frontier = [c for c in found if implausibility(c.text) > 0][: thresholds.MOJIBAKE_BEAM_WIDTH]
         if not frontier:
             break
     # lossy layers: from the line and from the best complete readings
     bases = sorted(seen.values(), key=lambda c: c.cost)[: thresholds.MOJIBAKE_BEAM_WIDTH]
-    if any(ch in line for ch in "? \N{REPLACEMENT CHARACTER}"):
+    bases = [c for c in bases if implausibility(c.text) > 0]
+    if bases:
         for cand in bases:
             for charset, fixed in _lossy_candidates(cand.text):
                 if fixed not in seen:
@@ -444,10 +557,17 @@ def is_quoting(line: str, fixed: str) -> bool:
         created = [n for o, n in zip(old_tokens, new_tokens, strict=True) if o != n]
     else:
         created = [new for _s, _e, _old, new in diff_spans(line, fixed)]
-    return any(
+    if any(
         form and not form.isascii() and form in original
         for token in created
         for form in _token_forms(token)
+    ):
+        return True
+    # a repaired punctuation mark that the line also uses as it is
+    kept = set(line)
+    return any(
+        len(new) == 1 and not new.isascii() and not new.isalpha() and new in kept
+        for _s, _e, _old, new in diff_spans(line, fixed)
     )
 
 
@@ -464,13 +584,15 @@ def best_repair(line: str) -> Candidate | None:
     if original.cost <= 0:
         return None
     ranked = sorted(cands[1:], key=lambda c: (c.cost, len(c.chain)))
-    for cand in ranked:
-        if original.cost - cand.cost < thresholds.MIN_MOJIBAKE_COST_DROP:
-            return None
-        if is_quoting(line, cand.text):
-            return None
-        return cand
-    return None
+    if not ranked or original.cost - ranked[0].cost < thresholds.MIN_MOJIBAKE_COST_DROP:
+        return None
+    close = [c for c in ranked if c.cost - ranked[0].cost <= thresholds.MAX_MOJIBAKE_TIE_COST]
+    best = ranked[0]
+    if len(close) > 1 and len({c.text for c in close}) > 1:
+        best = min(close, key=lambda c: (-known_word_share(c.text), letter_rarity(c.text)))
+    if is_quoting(line, best.text):
+        return None
+    return best
 
 
 # ---------------------------------------------------------------------------------------
