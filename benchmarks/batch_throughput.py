@@ -1,0 +1,154 @@
+"""Batch CLI throughput and memory: records/s with 1 and 2 workers, peak RSS at two sizes.
+
+    python benchmarks/batch_throughput.py [CASES.jsonl] [--records 20000] [--big 100000]
+
+Builds JSONL files of article records by repeating the inputs of the boilerplate dev set
+(each copy with its own id), then runs the real ``cleaner clean`` command on them:
+
+1. ``--records`` records with ``-j 1`` and with ``-j 2``: records/s and the speed-up (the
+   ``-j 1`` run is the baseline of the same run, on the same machine load);
+2. peak resident memory of the whole process tree (the run and its workers, sampled every
+   50 ms) and of its largest process, for ``--records`` and ``--big`` records with ``-j 2``:
+   streaming keeps memory flat as the input grows.
+
+Every run checks that output records + failed records = input records. It measures and
+prints; it asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+
+DEFAULT_CASES = Path(__file__).resolve().parents[1].parent / "shared/bench/boilerplate/dev.jsonl"
+SAMPLE_INTERVAL_S = 0.05
+
+
+def build_input(cases: Path, n: int, target: Path) -> int:
+    """Write ``n`` records ``{"id", "text", "source"}`` cycling through the dev inputs."""
+    with cases.open(encoding="utf-8") as f:
+        docs = [json.loads(line)["input"] for line in f if line.strip()]
+    size = 0
+    with target.open("w", encoding="utf-8") as out:
+        for i in range(n):
+            line = json.dumps(
+                {"id": f"rec-{i:07d}", "text": docs[i % len(docs)], "source": "bench"}
+            )
+            size += out.write(line + "\n")
+    return size
+
+
+def tree_rss(proc: psutil.Process) -> tuple[int, int]:
+    """Total and largest RSS (bytes) of a process and its descendants."""
+    total = largest = 0
+    try:
+        members = [proc, *proc.children(recursive=True)]
+    except psutil.NoSuchProcess:
+        return 0, 0
+    for member in members:
+        try:
+            rss = member.memory_info().rss
+        except psutil.NoSuchProcess:
+            continue
+        total += rss
+        largest = max(largest, rss)
+    return total, largest
+
+
+def run(src: Path, out: Path, jobs: int) -> dict[str, float]:
+    """Run ``cleaner clean`` once; returns seconds, peak tree RSS, peak process RSS, counts."""
+    cmd = [
+        sys.executable,
+        "-m",
+        "cleaner",
+        "clean",
+        str(src),
+        "-o",
+        str(out),
+        "-j",
+        str(jobs),
+        "-q",
+    ]
+    start = time.perf_counter()
+    popen = subprocess.Popen(cmd, stderr=subprocess.PIPE)
+    proc = psutil.Process(popen.pid)
+    peak_total = peak_one = 0
+    while popen.poll() is None:
+        total, one = tree_rss(proc)
+        peak_total, peak_one = max(peak_total, total), max(peak_one, one)
+        time.sleep(SAMPLE_INTERVAL_S)
+    seconds = time.perf_counter() - start
+    err = popen.stderr.read().decode() if popen.stderr else ""
+    if popen.returncode not in (0, 3):
+        raise SystemExit(f"cleaner clean failed ({popen.returncode}): {err}")
+    written = sum(1 for _ in out.open("rb"))
+    errors_file = Path(str(out) + ".errors.jsonl")
+    failed = sum(1 for _ in errors_file.open("rb")) if errors_file.exists() else 0
+    return {
+        "seconds": seconds,
+        "peak_tree_mb": peak_total / 1e6,
+        "peak_process_mb": peak_one / 1e6,
+        "written": written,
+        "failed": failed,
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("cases", nargs="?", type=Path, default=DEFAULT_CASES)
+    ap.add_argument("--records", type=int, default=20_000)
+    ap.add_argument("--big", type=int, default=100_000, help="0 skips the large run")
+    args = ap.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="cleaner-bench-") as tmp:
+        small, big = Path(tmp) / "small.jsonl", Path(tmp) / "big.jsonl"
+        small_bytes = build_input(args.cases, args.records, small)
+        print(
+            f"input: {args.records:,} records, {small_bytes / 1e6:.1f} MB ({os.cpu_count()} cores)"
+        )
+
+        results = {}
+        for jobs in (1, 2):
+            r = run(small, Path(tmp) / f"out-j{jobs}.jsonl", jobs)
+            results[jobs] = r
+            ok = r["written"] + r["failed"] == args.records
+            rate, mbps = args.records / r["seconds"], small_bytes / r["seconds"] / 1e6
+            print(
+                f"-j {jobs}: {r['seconds']:7.1f} s  {rate:7.1f} records/s  {mbps:5.2f} MB/s  "
+                f"peak RSS tree {r['peak_tree_mb']:6.1f} MB "
+                f"(largest process {r['peak_process_mb']:5.1f} MB)  count in = out + errors: {ok}"
+            )
+        speedup = results[1]["seconds"] / results[2]["seconds"]
+        print(f"speed-up -j 2 / -j 1: {speedup:.2f}x")
+
+        small.unlink()
+        if args.big <= 0:
+            return
+        big_bytes = build_input(args.cases, args.big, big)
+        r = run(big, Path(tmp) / "out-big.jsonl", 2)
+        ok = r["written"] + r["failed"] == args.big
+        print(
+            f"-j 2 on {args.big:,} records ({big_bytes / 1e6:.0f} MB): {r['seconds']:.1f} s  "
+            f"{args.big / r['seconds']:.1f} records/s  peak RSS tree {r['peak_tree_mb']:.1f} MB "
+            f"(largest process {r['peak_process_mb']:.1f} MB)  count in = out + errors: {ok}"
+        )
+        growth = r["peak_tree_mb"] / results[2]["peak_tree_mb"] - 1
+        print(
+            f"peak RSS tree: {results[2]['peak_tree_mb']:.1f} MB at {args.records:,} records, "
+            f"{r['peak_tree_mb']:.1f} MB at {args.big:,} records ({growth:+.1%})"
+        )
+        children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1e3
+        print(f"largest single process seen by the kernel (ru_maxrss, children): {children:.1f} MB")
+
+
+if __name__ == "__main__":
+    main()
