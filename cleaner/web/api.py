@@ -430,12 +430,12 @@ class Batch:
                     )
                 yield _dump(self.record(raw, line_no))
                 raw = self.next_line()
-        except Problem as problem:
-            yield _dump({"line": self.line_no, "aborted": True, "error": problem.to_dict()})
+        except Problem as stop:
+            yield _dump({"line": self.line_no, "aborted": True, "error": stop.to_dict()})
         except Exception:
             _log.exception("batch stopped by an unexpected error")
-            problem = Problem(500, "internal", "Internal Server Error", "the batch stopped early")
-            yield _dump({"line": self.line_no, "aborted": True, "error": problem.to_dict()})
+            bug = Problem(500, "internal", "Internal Server Error", "the batch stopped early")
+            yield _dump({"line": self.line_no, "aborted": True, "error": bug.to_dict()})
         finally:
             self.reader.close()
 
