@@ -262,6 +262,14 @@ def _stopword_density(
         # Several sentences in a language the page's stopwords do not cover (Korean,
         # a quotation in another language): punctuation stands in for stopwords.
         density = thresholds.MIN_GOOD_STOPWORD_DENSITY
+    elif (
+        density < thresholds.MIN_NEARGOOD_STOPWORD_DENSITY
+        and info.size >= thresholds.MIN_NEARGOOD_CHARS
+        and is_sentence_like(info.text)
+    ):
+        # One long sentence in an inflecting language (Turkish, Finnish, Hungarian) whose
+        # word forms miss the stopword list: still prose, not a keyword list.
+        density = thresholds.MIN_NEARGOOD_STOPWORD_DENSITY
     return density
 
 
@@ -423,6 +431,13 @@ def _extend_edges(infos: list[LineInfo], first: int, last: int) -> tuple[int, in
         and _is_plain(infos[last + 1])
     ):
         last += 1
+    if (
+        last + 1 < len(infos)
+        and infos[last + 1].text.endswith(":")
+        and infos[last + 1].cls != CHROME
+        and _is_plain(infos[last + 1])
+    ):
+        last += 1  # "The tour dates:" right after the last paragraph
     if infos[last].text.endswith(":"):
         end = min(len(infos), last + 1 + thresholds.MAX_LIST_ITEMS)
         while (
@@ -478,6 +493,10 @@ def _outside_reason(infos: list[LineInfo], pos: int) -> Decision:
     if info.cls == CHROME:
         return Reason.SHORT_CHROME, thresholds.MENU_RUN_CONFIDENCE
     return Reason.SHORT_CHROME, thresholds.OUTSIDE_SHORT_CONFIDENCE
+
+
+# Labels that head a page section whose unlabelled lines share the label's category.
+_SECTION_HEADS = frozenset({Reason.RELATED, Reason.COMMENTS})
 
 
 def _inside_reason(info: LineInfo) -> Decision:
@@ -552,13 +571,23 @@ def _decide(infos: list[LineInfo], first: int, last: int) -> list[Decision]:
     for pos in range(cut, last + 1):
         decisions[pos] = (Reason.COMMENTS, thresholds.COMMENT_SECTION_CONFIDENCE)
     last = cut - 1
+    section: Reason | None = None
     for pos in range(len(infos)):
         if pos >= cut and decisions[pos][0] is not None:
             continue
         if first <= pos <= last:
             decisions[pos] = _inside_reason(infos[pos])
-        else:
-            decisions[pos] = _outside_reason(infos, pos)
+            section = None
+            continue
+        reason, conf = _outside_reason(infos, pos)
+        if infos[pos].label in _SECTION_HEADS:
+            section = infos[pos].label
+        elif infos[pos].label is None and section is not None and infos[pos].cls != GOOD:
+            # Teasers under "Related stories", names and dates under "Comments".
+            reason = section
+        elif infos[pos].label is not None:
+            section = None
+        decisions[pos] = (reason, conf)
     # Header: title, dateline and byline right before the body; share buttons and other
     # labels between them and the body are skipped.
     seen = 0
@@ -574,8 +603,11 @@ def _decide(infos: list[LineInfo], first: int, last: int) -> list[Decision]:
         seen += 1
         if seen > thresholds.MAX_HEADER_LINES:
             break
-        if is_dateline_or_byline(info) or _is_title(info, allow_repeated=True):
+        if is_dateline_or_byline(info):
             decisions[pos] = (Reason.OUTSIDE_ARTICLE, thresholds.HEADER_CONFIDENCE)
+        elif _is_title(info, allow_repeated=True):
+            decisions[pos] = (Reason.OUTSIDE_ARTICLE, thresholds.HEADER_CONFIDENCE)
+            break
     # Trailer: source credits right after the body.
     for pos in range(last + 1, min(len(infos), last + 1 + thresholds.MAX_TRAILER_LINES)):
         info = infos[pos]

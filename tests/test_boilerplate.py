@@ -1,0 +1,579 @@
+"""Boilerplate removal on hand-written pages: article kept, chrome dropped with its reason."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+import cleaner
+from cleaner.boilerplate import remove_boilerplate
+from cleaner.options import CleanOptions
+from cleaner.trace import Reason, Stage
+
+OPTS = CleanOptions()
+
+
+def page(*blocks: str | list[str]) -> str:
+    """Blocks separated by a blank line; a list is one block of lines joined by line breaks."""
+    return "\n\n".join("\n".join(b) if isinstance(b, list) else b for b in blocks)
+
+
+def reasons(text: str, options: CleanOptions = OPTS) -> dict[str, Reason]:
+    """Dropped line text -> reason."""
+    _out, steps = remove_boilerplate(text, options)
+    return {s.before.strip(): s.reason for s in steps if s.action == "drop_line" and s.before}
+
+
+def kept(text: str, options: CleanOptions = OPTS) -> list[str]:
+    out, _steps = remove_boilerplate(text, options)
+    return [line for line in out.split("\n") if line.strip()]
+
+
+# ---------------------------------------------------------------------------------------
+# An English news page
+
+EN_TOP = ["Skip to main content", "Subscribe", "Sign in", "Search"]
+EN_MENU = ["Home", "News", "World", "Business", "Sport", "Culture", "Opinion", "Video"]
+EN_SHARE = ["Share this article", "Facebook", "Twitter", "Email"]
+EN_TITLE = "Harbour town votes to rebuild its old sea wall"
+EN_BYLINE = "By Jane Morrow"
+EN_DATE = "March 3, 2024, 9:15 am"
+EN_BODY = [
+    "The council of the small harbour town voted on Monday to rebuild the sea wall that "
+    "has protected its fishing port for more than a century, after two winter storms "
+    "damaged large parts of it.",
+    "The work is expected to take three years and will be paid for in part by a regional "
+    "fund, the mayor said, adding that the town could not wait for the next storm to "
+    "decide what to do.",
+    "Fishermen who use the port said they were relieved. Many of them had lost boats and "
+    "nets in January, when waves broke over the wall and flooded the streets near the quay.",
+    "Engineers will first survey the foundations, which were laid in the 1890s, before "
+    "they decide whether the old stones can be used again or must be replaced.",
+]
+EN_CAPTION = "Waves break over the damaged sea wall in January. Photo: Tom Reyes"
+EN_CREDIT = "(Reporting by Jane Morrow; Editing by Paul Kent)"
+EN_AD = "Advertisement"
+EN_COOKIE = [
+    "We use cookies to improve your experience on our site. By continuing to browse "
+    "you agree to our use of cookies.",
+    "Accept all",
+]
+EN_RELATED = [
+    "Related stories",
+    "Storm season starts early on the coast",
+    "City council approves a new budget",
+    "Local team wins the regional cup",
+]
+EN_COMMENTS = ["12 Comments", "Leave a comment"]
+EN_FOOTER = [
+    "About us",
+    "Contact us",
+    "Privacy Policy",
+    "Terms of Use",
+    "\u00a9 2024 Harbour Media Ltd. All rights reserved.",
+]
+
+
+def english_page() -> str:
+    return page(
+        *EN_TOP,
+        *EN_MENU,
+        EN_TITLE,
+        [EN_BYLINE, EN_DATE],
+        EN_SHARE,
+        EN_BODY[0],
+        EN_CAPTION,
+        EN_BODY[1],
+        EN_AD,
+        EN_BODY[2],
+        EN_BODY[3],
+        EN_CREDIT,
+        EN_SHARE,
+        *EN_RELATED,
+        *EN_COMMENTS,
+        *EN_FOOTER,
+        *EN_COOKIE,
+    )
+
+
+def test_english_page_keeps_only_the_article() -> None:
+    assert kept(english_page()) == [
+        EN_TITLE,
+        EN_BYLINE,
+        EN_DATE,
+        EN_BODY[0],
+        EN_CAPTION,
+        EN_BODY[1],
+        EN_BODY[2],
+        EN_BODY[3],
+        EN_CREDIT,
+    ]
+
+
+def test_english_page_reason_of_each_dropped_line() -> None:
+    got = reasons(english_page())
+    assert got["Skip to main content"] == Reason.NAVIGATION
+    assert got["Subscribe"] == Reason.SUBSCRIBE
+    assert got["Sign in"] == Reason.SUBSCRIBE
+    assert got["Search"] == Reason.FORM_CONTROL
+    for item in EN_MENU:
+        assert got[item] == Reason.NAVIGATION, item
+    assert got["Share this article"] == Reason.SOCIAL
+    assert got["Facebook"] == Reason.SOCIAL
+    assert got["Twitter"] == Reason.SOCIAL
+    assert got[EN_AD] == Reason.ADVERTISEMENT
+    for item in EN_RELATED:
+        assert got[item] == Reason.RELATED, item
+    for item in EN_COMMENTS:
+        assert got[item] == Reason.COMMENTS, item
+    assert got["Privacy Policy"] == Reason.FOOTER
+    assert got["Terms of Use"] == Reason.FOOTER
+    assert got[EN_FOOTER[-1]] == Reason.FOOTER
+    assert got[EN_COOKIE[0]] == Reason.COOKIE
+    assert got["Accept all"] == Reason.COOKIE
+
+
+def test_steps_point_at_input_lines() -> None:
+    text = english_page()
+    lines = text.split("\n")
+    _out, steps = remove_boilerplate(text, OPTS)
+    assert steps
+    for step in steps:
+        assert step.action == "drop_line"
+        assert step.stage in (Stage.BOILERPLATE, Stage.DEDUPE)
+        assert step.line is not None
+        assert lines[step.line - 1] == step.before
+        assert step.confidence is not None
+        assert OPTS.boilerplate_threshold <= step.confidence <= 1.0
+
+
+def test_output_paragraphs_are_separated_by_one_blank_line() -> None:
+    text = english_page().replace(EN_BODY[1], EN_BODY[1] + "\n\u00a0\n \n\n")
+    out, steps = remove_boilerplate(text, OPTS)
+    assert "\n\n\n" not in out
+    assert out.endswith(EN_CREDIT + "\n")
+    assert any(s.reason == Reason.EMPTY and s.before == "\u00a0" for s in steps)
+    assert f"{EN_BYLINE}\n{EN_DATE}" in out  # a line break inside a block stays
+
+
+# ---------------------------------------------------------------------------------------
+# The seed document
+
+
+def test_seed(seed_pair: tuple[str, str]) -> None:
+    raw, expected = seed_pair
+    assert cleaner.clean(raw).text == expected
+
+
+def test_seed_line_removal_alone(seed_pair: tuple[str, str]) -> None:
+    """Without recovery the stage gives the expected text with the raw ``?`` letters."""
+    raw, expected = seed_pair
+    out, steps = remove_boilerplate(raw, OPTS)
+    assert out == expected.replace("\u00c7avu\u015fo\u011flu", "\u00c7avu?o?lu")
+    dropped = [(s.reason, s.line) for s in steps if s.action == "drop_line"]
+    assert dropped[0] == (Reason.SOCIAL, 1)
+    assert (Reason.DUPLICATE, 8) in dropped
+    assert "TBP and Agencies" in out
+
+
+# ---------------------------------------------------------------------------------------
+# Other languages
+
+DE_PAGE = page(
+    ["Startseite", "Politik", "Wirtschaft", "Sport", "Kultur"],
+    "Anmelden",
+    "Stadtrat beschließt neue Brücke über den Fluss",
+    "Von Anna Becker",
+    ["Artikel teilen", "Facebook", "Twitter"],
+    "Der Stadtrat hat am Montag beschlossen, die alte Brücke über den Fluss abzureißen und "
+    "durch einen Neubau zu ersetzen, weil die Pfeiler nach dem Hochwasser nicht mehr sicher sind.",
+    "Die Arbeiten sollen im Frühjahr beginnen und etwa zwei Jahre dauern. In dieser Zeit "
+    "wird eine Fähre eingesetzt, damit die Menschen weiterhin zur Arbeit und zur Schule kommen.",
+    "Anzeige",
+    "Viele Anwohner begrüßten die Entscheidung, auch wenn sie sich über die lange Bauzeit "
+    "sorgen. Der Bürgermeister versprach, die Kosten und den Zeitplan regelmäßig zu "
+    "veröffentlichen.",
+    ["Das könnte Sie auch interessieren", "Neue Buslinie ab Dezember", "Schwimmbad öffnet wieder"],
+    ["Impressum", "Datenschutz", "Kontakt", "\u00a9 2024 Stadtanzeiger. Alle Rechte vorbehalten."],
+)
+
+FR_PAGE = page(
+    ["Accueil", "Actualités", "Politique", "Économie", "Culture"],
+    "Le port de pêche retrouve ses bateaux après la tempête",
+    "Par Claire Martin",
+    ["Partager", "Facebook", "Twitter"],
+    "Les pêcheurs du petit port ont pu reprendre la mer cette semaine, trois mois après la "
+    "tempête qui avait détruit une partie de la digue et plusieurs bateaux.",
+    "La mairie a annoncé que les travaux de réparation de la digue seraient terminés avant "
+    "l'été, grâce à une aide de la région et de l'État.",
+    "Publicité",
+    "Pour les familles qui vivent de la pêche depuis des générations, ce retour est un "
+    "soulagement, même si les prix du carburant restent très élevés.",
+    ["À lire aussi", "La saison touristique commence tôt", "Un nouveau marché sur le quai"],
+    ["Mentions légales", "Politique de confidentialité", "Tous droits réservés"],
+)
+
+ES_PAGE = page(
+    ["Inicio", "Noticias", "Deportes", "Cultura", "Opinión"],
+    "La ciudad abre un nuevo parque junto al río",
+    ["Compartir", "Facebook", "Twitter"],
+    "El ayuntamiento inauguró el sábado un parque de diez hectáreas en la orilla del río, "
+    "en unos terrenos que durante décadas ocuparon antiguas fábricas abandonadas.",
+    "Los vecinos podrán usar los caminos, las zonas de juego y un pequeño embarcadero, y "
+    "el alcalde prometió que el parque estará abierto todos los días del año.",
+    "Publicidad",
+    "Las obras costaron más de lo previsto, pero la mayoría de los vecinos que asistieron a "
+    "la inauguración dijeron que había valido la pena esperar.",
+    ["Noticias relacionadas", "El tranvía llega al barrio norte", "Récord de visitantes"],
+    ["Aviso legal", "Política de privacidad", "Todos los derechos reservados"],
+)
+
+RU_PAGE = page(
+    ["Главная", "Новости", "Политика", "Экономика", "Спорт"],
+    "В городе открыли новую библиотеку",
+    ["Поделиться", "Facebook", "Twitter"],
+    "В субботу в центре города открылась новая библиотека, в которой будет больше ста тысяч "
+    "книг, читальные залы и отдельная комната для детей.",
+    "По словам директора, здание строили почти три года, и все это время жители района "
+    "помогали собирать книги и предлагали, какие кружки стоит открыть.",
+    "Реклама",
+    "В первый же день библиотеку посетили более двух тысяч человек, а многие из них сразу "
+    "записались в клубы любителей чтения и истории.",
+    ["Читайте также", "Мост через реку закроют на ремонт", "Новый маршрут автобуса"],
+    ["Политика конфиденциальности", "Все права защищены"],
+)
+
+TR_PAGE = page(
+    ["Ana Sayfa", "Gündem", "Ekonomi", "Spor", "Kültür"],
+    "Şehirde yeni bir müze açıldı",
+    ["Paylaş", "Facebook", "Twitter"],
+    "Şehrin eski tren istasyonu, uzun süren bir restorasyonun ardından cumartesi günü "
+    "müze olarak ziyaretçilere açıldı ve ilk gün binlerce kişi müzeyi gezdi.",
+    "Müze müdürü, binanın tarihi dokusunun korunduğunu ve koleksiyonda bölgenin demiryolu "
+    "geçmişine ait yüzlerce eşyanın sergilendiğini söyledi.",
+    "Reklam",
+    "Ziyaretçiler, özellikle eski vagonların ve istasyon saatinin bulunduğu salonun çok "
+    "ilgi gördüğünü, çocukların da bu bölümde uzun zaman geçirdiğini anlattı.",
+    ["İlgili Haberler", "Sahil yolu yenileniyor", "Yeni kütüphane hizmete girdi"],
+    ["Gizlilik Politikası", "Tüm hakları saklıdır"],
+)
+
+PL_PAGE = page(
+    ["Strona główna", "Wiadomości", "Polityka", "Sport", "Kultura"],
+    "Miasto otwiera nowy most na rzece",
+    ["Udostępnij", "Facebook", "Twitter"],
+    "W sobotę w mieście otwarto nowy most, który połączył dwie dzielnice leżące po obu "
+    "stronach rzeki i skrócił drogę do centrum dla tysięcy mieszkańców.",
+    "Budowa trwała prawie trzy lata, a jej koszt wyniósł więcej niż planowano, jednak "
+    "prezydent miasta podkreślił, że inwestycja była bardzo potrzebna.",
+    "Reklama",
+    "Mieszkańcy, którzy przyszli na otwarcie, mówili, że teraz do pracy i do szkoły będą "
+    "mogli dojechać znacznie szybciej niż do tej pory.",
+    ["Zobacz także", "Nowa linia tramwajowa", "Rekordowa frekwencja w muzeum"],
+    ["Polityka prywatności", "Wszelkie prawa zastrzeżone"],
+)
+
+PAGES = {
+    "de": (DE_PAGE, "Anzeige", "Datenschutz"),
+    "fr": (FR_PAGE, "Publicité", "Mentions légales"),
+    "es": (ES_PAGE, "Publicidad", "Aviso legal"),
+    "ru": (RU_PAGE, "Реклама", "Политика конфиденциальности"),
+    "tr": (TR_PAGE, "Reklam", "Gizlilik Politikası"),
+    "pl": (PL_PAGE, "Reklama", "Polityka prywatności"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(PAGES))
+def test_other_languages_keep_the_article(lang: str) -> None:
+    text, ad, footer = PAGES[lang]
+    out = kept(text)
+    long_lines = [line for line in text.split("\n") if len(line) > 120]
+    assert len(long_lines) == 3
+    for line in long_lines:
+        assert line in out
+    got = reasons(text)
+    assert got[ad] == Reason.ADVERTISEMENT
+    assert got[footer] == Reason.FOOTER
+    assert got["Facebook"] == Reason.SOCIAL
+    # the title (and the byline, where there is one) is kept, the menu is not
+    title = next(line for line in text.split("\n") if line in TITLES)
+    assert out[0] == title
+    assert [line for line in out[1:] if line not in long_lines] in ([], [BYLINES.get(lang)])
+    assert not set(text.split("\n\n")[0].split("\n")) & set(out)
+
+
+TITLES = {
+    "Stadtrat beschließt neue Brücke über den Fluss",
+    "Le port de pêche retrouve ses bateaux après la tempête",
+    "La ciudad abre un nuevo parque junto al río",
+    "В городе открыли новую библиотеку",
+    "Şehirde yeni bir müze açıldı",
+    "Miasto otwiera nowy most na rzece",
+}
+BYLINES = {"de": "Von Anna Becker", "fr": "Par Claire Martin"}
+
+
+ZH_PARAS = [
+    "上周六，市政府在河边开放了一座新公园。公园占地十公顷，过去这里是几家废弃的工厂，"
+    "附近的居民多年来一直希望把这片土地改造成公共空间。",
+    "市长在开园仪式上说，公园全年每天开放，里面有步行道、儿童游乐区和一个小码头，"
+    "周末还会举办音乐会和市场活动。",
+    "不少居民表示，虽然工程比原计划多用了一年时间，费用也超出了预算，但他们认为这样的"
+    "等待是值得的，因为孩子们终于有了一个安全的地方玩耍。",
+]
+
+JA_PARAS = [
+    "市は土曜日、川沿いの古い工場の跡地に新しい公園を開園した。広さは約十ヘクタールで、"
+    "近くに住む人たちは長い間、この場所を公共の空間にすることを望んでいた。",
+    "市長は開園式で、公園は一年中毎日開いていると述べ、散歩道や子どもの遊び場、"
+    "小さな船着き場があることを紹介した。週末には音楽会や市場も開かれる予定だという。",
+    "工事は予定より一年長くかかり、費用も予算を上回ったが、多くの住民は待ったかいが"
+    "あったと話し、子どもたちが安心して遊べる場所ができたことを喜んでいた。",
+]
+
+
+def cjk_page(title: str, paras: list[str], chrome: dict[str, list[str]]) -> str:
+    return page(
+        chrome["menu"],
+        title,
+        chrome["share"],
+        paras[0],
+        paras[1],
+        chrome["ad"],
+        paras[2],
+        chrome["related"],
+        chrome["footer"],
+    )
+
+
+ZH_CHROME = {
+    "menu": ["首页", "新闻", "体育", "财经", "娱乐"],
+    "share": ["分享到", "微信", "微博"],
+    "ad": ["广告"],
+    "related": ["相关文章", "地铁新线路年底开通", "图书馆延长开放时间"],
+    "footer": ["关于我们", "联系我们", "版权所有"],
+}
+
+JA_CHROME = {
+    "menu": ["ホーム", "ニュース", "スポーツ", "経済", "エンタメ"],
+    "share": ["シェア", "ツイート"],
+    "ad": ["広告"],
+    "related": ["関連記事", "新しい地下鉄が年末に開業", "図書館の開館時間を延長"],
+    "footer": ["会社概要", "お問い合わせ", "利用規約"],
+}
+
+
+@pytest.mark.parametrize(
+    ("title", "paras", "chrome"),
+    [
+        ("河边新公园正式开放", ZH_PARAS, ZH_CHROME),
+        ("川沿いに新しい公園が開園", JA_PARAS, JA_CHROME),
+    ],
+    ids=["zh", "ja"],
+)
+def test_cjk_article_is_kept(title: str, paras: list[str], chrome: dict[str, list[str]]) -> None:
+    text = cjk_page(title, paras, chrome)
+    out = kept(text)
+    assert out == [title, *paras]
+    got = reasons(text)
+    assert got[chrome["ad"][0]] == Reason.ADVERTISEMENT
+    assert got[chrome["related"][0]] == Reason.RELATED
+    assert all(item in got for item in chrome["menu"])
+
+
+EL_PARAS = [
+    "Το δημοτικό συμβούλιο αποφάσισε τη Δευτέρα να ανακαινίσει το παλιό λιμάνι της πόλης, "
+    "που είχε υποστεί μεγάλες ζημιές από τις καταιγίδες του χειμώνα.",
+    "Οι εργασίες αναμένεται να διαρκέσουν δύο χρόνια και θα χρηματοδοτηθούν από το "
+    "περιφερειακό ταμείο, όπως δήλωσε ο δήμαρχος σε συνέντευξη τύπου.",
+    "Οι ψαράδες της περιοχής δήλωσαν ανακουφισμένοι, καθώς πολλοί από αυτούς έχασαν "
+    "βάρκες και δίχτυα όταν τα κύματα πέρασαν πάνω από τον κυματοθραύστη.",
+]
+
+AR_PARAS = [
+    "قرر مجلس المدينة يوم الاثنين إعادة بناء الجدار البحري القديم الذي يحمي ميناء الصيد "
+    "منذ أكثر من مئة عام، بعد أن تضرر جزء كبير منه في عواصف الشتاء.",
+    "ومن المتوقع أن تستغرق الأعمال ثلاث سنوات، وسيتم تمويلها جزئيا من صندوق إقليمي، كما "
+    "قال رئيس البلدية في مؤتمر صحفي عقده في مقر المجلس.",
+    "وقال الصيادون الذين يستخدمون الميناء إنهم يشعرون بالارتياح، إذ فقد كثير منهم قواربهم "
+    "وشباكهم في يناير عندما تجاوزت الأمواج الجدار وغمرت الشوارع القريبة.",
+]
+
+
+@pytest.mark.parametrize("paras", [EL_PARAS, AR_PARAS], ids=["el", "ar"])
+def test_greek_and_arabic_articles_inside_english_chrome(paras: list[str]) -> None:
+    text = page(EN_TOP, EN_MENU, EN_SHARE, *paras, EN_RELATED, EN_FOOTER)
+    out = kept(text)
+    assert out == paras
+
+
+# ---------------------------------------------------------------------------------------
+# Texts without page structure come back unchanged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "\n\n",
+        "One short paragraph.",
+        "Share this article\n\nHome\n\nA single paragraph between labels.",
+        "Aaron Williams\nEvan Carpenter\nMaria Lopez\nJohn Smith\nJohn Smith\nAnna Berg\n"
+        "Paul Meyer\nLena Fischer\nTom Novak",
+        "Title\n\nFirst paragraph, quite short.\n\nSecond one.\n\nThe end.",
+        "<rss>\n<item>\n<title>News</title>\n</item>\n<item>\n<title>News</title>\n</item>\n</rss>",
+        "Line one\r\nLine two\r\n\r\nLine three\r\n",
+    ],
+)
+def test_text_without_page_structure_is_unchanged(text: str) -> None:
+    assert remove_boilerplate(text, OPTS) == (text, [])
+    assert cleaner.clean(text).text == text
+
+
+def test_clean_article_without_chrome_is_unchanged() -> None:
+    text = page(EN_TITLE, [EN_BYLINE, EN_DATE], *EN_BODY, EN_CAPTION, *EN_BODY, EN_CREDIT)
+    text = text.replace(EN_BODY[0], EN_BODY[0] + " Again.", 1)
+    out, steps = remove_boilerplate(text, OPTS)
+    # only the repeated paragraphs go; nothing of the article is lost
+    assert {s.reason for s in steps} == {Reason.DUPLICATE}
+    for line in [EN_TITLE, EN_BYLINE, EN_DATE, *EN_BODY, EN_CAPTION, EN_CREDIT]:
+        assert line in out
+
+
+def test_article_made_only_of_paragraphs_is_unchanged() -> None:
+    text = page(*EN_BODY, *[p.replace("the", "a") for p in EN_BODY])
+    assert remove_boilerplate(text, OPTS) == (text, [])
+
+
+# ---------------------------------------------------------------------------------------
+# Options
+
+
+def test_keep_categories_keeps_recognised_lines() -> None:
+    opts = CleanOptions(keep_categories=frozenset({"social", "advertisement"}))
+    out = kept(english_page(), opts)
+    assert "Share this article" in out
+    assert EN_AD in out
+    assert "Privacy Policy" not in out
+
+
+def test_drop_phrases_drop_lines_with_user_phrase() -> None:
+    opts = CleanOptions(drop_phrases=("Photo: Tom",))
+    got = reasons(english_page(), opts)
+    assert got[EN_CAPTION] == Reason.USER_PHRASE
+    assert EN_CAPTION not in kept(english_page(), opts)
+
+
+def test_drop_phrases_apply_to_texts_without_page_structure() -> None:
+    text = "Keep this line.\nSponsored: buy now\nAnd this one."
+    out, steps = remove_boilerplate(text, CleanOptions(drop_phrases=("sponsored:",)))
+    assert out == "Keep this line.\nAnd this one."
+    assert [(s.reason, s.line) for s in steps] == [(Reason.USER_PHRASE, 2)]
+
+
+def test_keep_phrases_always_keep_lines() -> None:
+    opts = CleanOptions(keep_phrases=("privacy policy", "Stadtrat"), drop_phrases=("Privacy",))
+    out = kept(english_page(), opts)
+    assert "Privacy Policy" in out
+    assert "Terms of Use" not in out
+
+
+def test_threshold_trades_recall_for_precision() -> None:
+    strict = kept(english_page(), CleanOptions(boilerplate_threshold=1.0))
+    default = kept(english_page())
+    loose = kept(english_page(), CleanOptions(boilerplate_threshold=0.2))
+    assert set(default) < set(strict)
+    assert set(loose) <= set(default)
+    assert all(line in loose for line in EN_BODY)
+
+
+def test_duplicates_are_kept_when_asked() -> None:
+    text = english_page().replace(EN_CAPTION, EN_CAPTION + "\n\n" + EN_CAPTION)
+    assert kept(text).count(EN_CAPTION) == 1
+    assert kept(text, CleanOptions(remove_duplicates=False)).count(EN_CAPTION) == 2
+    assert kept(text, CleanOptions(keep_categories=frozenset({"duplicate"}))).count(EN_CAPTION) == 2
+    _out, steps = remove_boilerplate(text, OPTS)
+    dup = [s for s in steps if s.reason == Reason.DUPLICATE]
+    assert len(dup) == 1
+    assert dup[0].stage == Stage.DEDUPE
+
+
+def test_remove_boilerplate_false_removes_nothing() -> None:
+    text = english_page()
+    assert cleaner.clean(text, remove_boilerplate=False).text == text
+
+
+def test_explain_false_gives_the_same_text() -> None:
+    text = english_page()
+    assert cleaner.clean(text, explain=False).text == cleaner.clean(text).text
+
+
+def test_options_are_frozen_and_replaceable() -> None:
+    opts = dataclasses.replace(OPTS, boilerplate_threshold=0.9)
+    assert kept(english_page(), opts)[: len(EN_BODY)] != []
+
+
+# ---------------------------------------------------------------------------------------
+# Structure inside and around the body
+
+
+def test_comment_section_after_the_article_is_dropped() -> None:
+    comments = [
+        "Mark T.",
+        "March 3, 2024 at 11:02 am",
+        "I grew up in that town and I am glad that they finally decided to do something "
+        "about the wall before it was too late for the harbour and the boats in it.",
+        "Reply",
+        "Sue",
+        "March 3, 2024 at 12:40 pm",
+        "The money would have been better spent on the roads, which are in a terrible state "
+        "after the winter, but nobody on the council ever listens to us.",
+        "Reply",
+    ]
+    text = page(EN_MENU, EN_TITLE, *EN_BODY, "3 Comments", comments, EN_FOOTER)
+    out = kept(text)
+    assert out == [EN_TITLE, *EN_BODY]
+    assert reasons(text)[comments[2]] == Reason.COMMENTS
+
+
+def test_menus_with_sentences_of_teasers_are_not_the_article() -> None:
+    teasers = []
+    for i in range(6):
+        teasers += [f"Headline number {i} about the news", "Read more"]
+    text = page(EN_MENU, teasers, EN_TITLE, *EN_BODY, EN_FOOTER)
+    out = kept(text)
+    assert out == [EN_TITLE, *EN_BODY]
+
+
+def test_list_announced_by_the_article_is_kept() -> None:
+    items = [f"June {d} -- Arena number {d}, Springfield" for d in range(1, 9)]
+    text = page(EN_MENU, EN_TITLE, *EN_BODY, ["The tour dates:", *items], EN_FOOTER)
+    out = kept(text)
+    for item in items:
+        assert item in out
+    assert "Privacy Policy" not in out
+
+
+# ---------------------------------------------------------------------------------------
+# Robustness
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "?" * 200_000,
+        "\u00c3" * 200_000,
+        "word " * 100_000,
+        "\u00a0" * 200_000,
+        "\u00a0\n" * 50_000,
+        "Home\n\n" * 20_000,
+        ("A sentence of prose that goes on. " * 10 + "\n\nMenu\n\n") * 2_000,
+        "\x00\ud800\n\n\ufeff\n\n" * 10,
+    ],
+    ids=["qmarks", "mojibake", "one-line", "nbsp", "nbsp-lines", "labels", "mixed", "odd"],
+)
+def test_pathological_inputs_finish(text: str) -> None:
+    out, steps = remove_boilerplate(text, OPTS)
+    assert isinstance(out, str)
+    assert all(s.line is not None for s in steps)
