@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import fnmatch
+import glob
 import hashlib
 import io
 import json
@@ -67,6 +68,7 @@ ERRORS_SUFFIX = ".errors.jsonl"
 REPORT_FIELD = "report"
 REPORT_SIDECAR_SUFFIX = ".report.json"
 STDIN = "-"
+STAGED_TREE = "tree"
 STATE_VERSION = 1
 
 # Output kinds.
@@ -416,7 +418,13 @@ def choose_output(
     assert output is not None
     path = Path(output)
     fmt = OUTPUT_FORMAT_BY_SUFFIX.get(path.suffix.lower())
-    if path.is_dir() or output.endswith(("/", os.sep)) or fmt is None:
+    folder = path.is_dir() or output.endswith(("/", os.sep))
+    if fmt is None and path.suffix and not folder:
+        raise BatchError(
+            f"cannot tell the output format of {output!r}: end it in .jsonl, .parquet or .txt, "
+            "or in / for a folder that mirrors the inputs"
+        )
+    if folder or fmt is None:
         if any(s.path is None for s in sources):
             raise BatchError("stdin cannot be mirrored into a folder; use -o OUT.jsonl")
         seen: dict[str, str] = {}
@@ -778,16 +786,18 @@ class PartDone:
         }
 
 
-def _mirror_text(part: Part, cleaned: Cleaned, settings: Settings, out_dir: Path) -> None:
+def _stage_text(part: Part, cleaned: Cleaned, settings: Settings, tree: Path) -> None:
+    """Write cleaned documents (and report sidecars) under the state folder's ``tree``; they
+    are renamed into the output folder when the run completes."""
     by_id = {row["id"]: row for row in cleaned.rows}
     for src in part.sources:
         row = by_id.get(src.rel)
         if row is None:
             continue
-        with atomic_file(out_dir / src.rel) as f:
+        with atomic_file(tree / src.rel) as f:
             f.write(row[settings.field].encode("utf-8"))
         if settings.report:
-            with atomic_file(out_dir / (src.rel + REPORT_SIDECAR_SUFFIX)) as f:
+            with atomic_file(tree / (src.rel + REPORT_SIDECAR_SUFFIX)) as f:
                 f.write(json.dumps(row[REPORT_FIELD], ensure_ascii=False, indent=1).encode())
 
 
@@ -810,11 +820,14 @@ def run_part(part: Part, settings: Settings, output: Output) -> PartDone:
     state_dir = output.state_dir
 
     if output.kind == MIRROR and fmt == "text":
-        assert output.path is not None
-        _mirror_text(part, cleaned, settings, Path(output.path))
+        assert state_dir is not None
+        _stage_text(part, cleaned, settings, state_dir / STAGED_TREE)
     elif target_fmt == "parquet":
-        if table is None:
-            table = _rows_to_table(cleaned.rows) if cleaned.rows else None
+        if table is None and cleaned.rows:
+            if settings.report:  # one column type for every part: the report as JSON text
+                for row in cleaned.rows:
+                    row[REPORT_FIELD] = json.dumps(row[REPORT_FIELD], ensure_ascii=False)
+            table = _rows_to_table(cleaned.rows)
         if table is not None and table.num_rows and state_dir is not None:
             pq = _pyarrow_parquet()
             with atomic_file(_part_path(state_dir, part.index, "parquet")) as f:
@@ -1043,7 +1056,15 @@ class State:
             shutil.rmtree(self.dir, ignore_errors=True)
 
 
+def _remove_stale_temps(target: Path) -> None:
+    """Temporary files of ``target`` left by a run killed while writing it."""
+    for stale in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
+
+
 def _assemble_jsonl(paths: Iterable[Path], target: Path) -> None:
+    _remove_stale_temps(target)
     with atomic_file(target) as out:
         for path in paths:
             if path.exists():
@@ -1077,6 +1098,7 @@ def _assemble_parquet(paths: list[Path], target: Path, template: Any = None) -> 
         schema = template
     else:
         schema = pa.schema([])
+    _remove_stale_temps(target)
     with atomic_file(target) as f:
         writer = pq.ParquetWriter(f, schema)
         try:
@@ -1114,6 +1136,15 @@ def assemble(job: Job, parts: list[tuple[int, int]]) -> None:
         else:
             _assemble_jsonl(paths, Path(out.path))
         return
+    for src in job.sources:
+        if src.fmt != "text":
+            continue
+        names = [src.rel, src.rel + REPORT_SIDECAR_SUFFIX] if job.settings.report else [src.rel]
+        for name in names:
+            staged = state_dir / STAGED_TREE / name
+            if staged.exists():  # else failed, or already moved by an interrupted assembly
+                (Path(out.path) / name).parent.mkdir(parents=True, exist_ok=True)
+                os.replace(staged, Path(out.path) / name)
     by_source: dict[int, list[int]] = {}
     for index, source in parts:
         by_source.setdefault(source, []).append(index)
@@ -1131,6 +1162,7 @@ def assemble(job: Job, parts: list[tuple[int, int]]) -> None:
 
 def _write_errors(path: Path, metas: Iterable[dict[str, Any]]) -> int:
     count = 0
+    _remove_stale_temps(path)
     with atomic_file(path) as f:
         for meta in metas:
             for err in meta["errors"]:

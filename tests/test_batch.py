@@ -226,3 +226,54 @@ def test_stats_merge_like_counters() -> None:
     b = batch.clean_records([("2", "plain text")], Settings()).stats
     total: Counter[str] = a + b
     assert total["records"] == 2 and total["repaired"] == 1
+
+
+def test_mirror_folder_of_mixed_formats_resumes_and_moves_into_place(tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow")
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    src = tmp_path / "in"
+    (src / "docs").mkdir(parents=True)
+    for i in range(5):
+        (src / "docs" / f"{i}.txt").write_text(article(i))
+    write_jsonl(src / "rows.jsonl", 6)
+    pq.write_table(
+        pa.table({"text": [article(i) for i in range(3)], "k": [1, 2, 3]}), src / "t.parquet"
+    )
+    sources = batch.collect_sources([str(src)])
+    output = batch.choose_output(str(tmp_path / "out") + "/", sources, (str(src),), True)
+    job = Job(sources, Settings(report=True), output, 2, batch.default_errors_path(output))
+    with pytest.raises(KeyboardInterrupt):
+        batch.run_job(job, CountingExecutor(fail_after=3), stderr=io.StringIO())
+    assert not (tmp_path / "out").exists()  # nothing in the output before the run completes
+    summary = batch.run_job(job, batch.InlineExecutor(), stderr=io.StringIO())
+    out = tmp_path / "out"
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == [
+        *[f"docs/{i}.txt{suffix}" for i in range(5) for suffix in ("", ".report.json")],
+        "rows.jsonl",
+        "t.parquet",
+    ]
+    assert len((out / "rows.jsonl").read_text().splitlines()) == 6
+    table = pq.read_table(out / "t.parquet")
+    assert table.column("k").to_pylist() == [1, 2, 3]
+    assert json.loads(table.column("report")[0].as_py())["repairs"]
+    assert summary.stats["records"] == 5 + 6 + 3
+    assert not (tmp_path / "out.parts").exists()
+
+
+def test_jsonl_to_parquet_stores_the_report_as_json_text(tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    src = write_jsonl(tmp_path / "in.jsonl", 5)
+    job = jsonl_job(src, tmp_path / "out.parquet", part_records=2, report=True)
+    batch.run_job(job, batch.InlineExecutor(), stderr=io.StringIO())
+    table = pq.read_table(tmp_path / "out.parquet")
+    assert table.column_names == ["id", "text", "n", "report"]
+    assert table.column("n").to_pylist() == list(range(5))
+    assert all(json.loads(r)["stats"] for r in table.column("report").to_pylist())
+
+
+def test_unknown_output_suffix_is_refused() -> None:
+    rows = (batch.Source("/d/a.jsonl", "a.jsonl", "jsonl"),)
+    with pytest.raises(batch.BatchError, match=r"\.jsonl, \.parquet or \.txt"):
+        batch.choose_output("out.json", rows, ("a.jsonl",), False)
