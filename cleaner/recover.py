@@ -22,6 +22,7 @@ at the end of a word competes with the reading "the word, then a question mark".
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import math
@@ -838,6 +839,40 @@ def _candidate_tokens(text: str, tokens: list[re.Match[str]]) -> list[re.Match[s
     return out
 
 
+def _vote_languages(text: str, damaged: list[re.Match[str]], doc: _Document) -> _Document:
+    """Tell the language from the damaged words themselves when the intact ones cannot.
+
+    A short text (a name, an address, a sentence whose every accented word is damaged)
+    has too few intact words. Each damaged word is then read against every language's
+    lexicon; the languages of the confident readings vote, and the winners are used as if
+    the intact words had named them.
+    """
+    votes: dict[str, Counter[str]] = {}
+    for m in itertools.islice(damaged, thresholds.MAX_LANGUAGE_VOTE_WORDS):
+        token = m.group()
+        letters = [script_of(c) for c in token if c.isalpha()]
+        if len(letters) < thresholds.MIN_LANGUAGE_VOTE_LETTERS:
+            continue  # short words exist in too many languages to vote
+        if letters[0] in doc.confident or letters[0] not in _NAME_SCRIPTS:
+            continue
+        holes = _holes(token, doc.chunked)
+        if not holes or len(holes) > thresholds.MAX_RECOVERY_HOLES:
+            continue
+        choice = _choose(text, m.start(), token, holes, doc)
+        if choice is None or choice.confidence < thresholds.MIN_LANGUAGE_VOTE_CONFIDENCE:
+            continue
+        votes.setdefault(letters[0], Counter())[choice.language] += choice.confidence
+    if not votes:
+        return doc
+    languages = dict(doc.languages)
+    confident = set(doc.confident)
+    for script, tally in votes.items():
+        ranked = [lang for lang, _ in tally.most_common(thresholds.MAX_RECOVERY_LANGUAGES)]
+        languages[script] = tuple(ranked)
+        confident.add(script)
+    return dataclasses.replace(doc, languages=languages, confident=frozenset(confident))
+
+
 def _context(text: str, start: int, end: int) -> tuple[bool, ...]:
     """What, around a damaged word, can change how it is read (the cache key)."""
     return (
@@ -866,6 +901,7 @@ def recover_text(text: str, options: CleanOptions) -> tuple[str, list[Step]]:
     if not damaged:
         return text, []
     doc = _analyse(text, tokens, options)
+    doc = _vote_languages(text, damaged, doc)
     out: list[str] = []
     steps: list[Step] = []
     prev = 0

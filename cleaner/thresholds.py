@@ -251,6 +251,12 @@ MIN_LANGUAGE_SCORE_RATIO = 0.6
 # A language is ruled out when more than this share of the document's non-ASCII letters
 # (of its script) are letters it does not write. Guess; leaves room for loanwords.
 MAX_FOREIGN_LETTER_SHARE = 0.1
+# Damaged words read to vote on the language when the intact words do not tell it, and
+# the confidence a reading needs to vote. Guesses.
+MAX_LANGUAGE_VOTE_WORDS = 200
+MIN_LANGUAGE_VOTE_CONFIDENCE = 0.5
+# Intact letters a damaged word needs to vote (``s?`` is a word in a dozen languages).
+MIN_LANGUAGE_VOTE_LETTERS = 3
 # Occurrences of a language's stop words needed before its lexicon alone is trusted;
 # below it, names are also looked up in every language's short lexicon. Guess.
 MIN_RECOVERY_STOP_WORD_HITS = 2
@@ -301,7 +307,7 @@ MOJIBAKE_CONSISTENCY_BONUS = 1.5
 MAX_MOJIBAKE_TIE_COST = 0.5
 
 # Lexicon languages tried at most per line when ranking readings by known words.
-MAX_LEXICON_LANGUAGES = 3
+MAX_LEXICON_LANGUAGES = 2
 
 # The alphabet test (one word, one language's letters) applies to words at least this
 # long: two-letter tokens are often initials or symbols (``Āø``). Guess.
@@ -314,3 +320,9 @@ MIN_LOSSY_CONTEXT_WORDS = 3
 # character pairs are lexicon words (prose measured at 0.4-0.6; a wrong CJK charset
 # gives under 0.1).
 MIN_CJK_KNOWN_PAIR_SHARE = 0.4
+# UTF-16 without a mark and without a clear NUL pattern (Thai, CJK) is accepted when its
+# reading is at least this plausible (random bytes read as UTF-16 give rare CJK, ~0.3).
+MIN_UTF16_SCORE = 0.7
+# A Korean word is known when the lexicon knows it without its last one or two syllables
+# (particles, endings) and what is left has at least this many syllables.
+MIN_KOREAN_STEM_SYLLABLES = 2
