@@ -305,17 +305,13 @@ def clean(
             )
 
         if engine == "dask":
-            try:
-                from cleaner.scale import dask_executor
-            except ImportError:
-                raise click.ClickException(
-                    "--engine dask needs Dask: pip install 'cleaner[dask]'"
-                ) from None
-            with dask_executor(scheduler, workers) as (executor, slots):
-                summary = run(executor, slots)
+            from cleaner.scale import dask_executor
+
+            with dask_executor(scheduler, workers) as (cluster, slots):
+                summary = run(cluster, slots)
         else:
-            with batch.local_executor(workers) as executor:
-                summary = run(executor, workers)
+            with batch.local_executor(workers) as pool:
+                summary = run(pool, workers)
     except batch.BatchError as exc:
         raise click.ClickException(str(exc)) from None
     except cleaner.CleanerError as exc:
@@ -426,4 +422,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    main()

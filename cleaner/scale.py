@@ -243,16 +243,19 @@ def dask_executor(scheduler: str | None, workers: int) -> Iterator[tuple[DaskExe
 
     Inputs, outputs and the state folder must be on storage every worker can reach.
     """
-    import dask
-    from distributed import Client, LocalCluster
+    from cleaner.batch import BatchError
+
+    try:
+        import dask
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise BatchError("--engine dask needs Dask: pip install 'cleaner[dask]'") from None
 
     with contextlib.ExitStack() as stack:
         if scheduler:
             try:
                 client = stack.enter_context(Client(scheduler, timeout=SCHEDULER_CONNECT_TIMEOUT))
             except OSError as exc:
-                from cleaner.batch import BatchError
-
                 raise BatchError(
                     f"cannot reach the Dask scheduler at {scheduler!r} ({exc}); start one with "
                     "`dask scheduler` and check the address, or omit --scheduler for a local "

@@ -172,3 +172,14 @@ def test_adapters_import_no_engine() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_engine_dask_without_dask_says_how_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text("text")
+    monkeypatch.setitem(sys.modules, "distributed", None)
+    result = CliRunner().invoke(cli.cli, ["clean", str(src), "--engine", "dask"])
+    assert result.exit_code == 1
+    assert "pip install 'cleaner[dask]'" in result.stderr
