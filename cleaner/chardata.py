@@ -233,7 +233,9 @@ SYMBOL_IN_WORD_RE: re.Pattern[str] = re.compile(
 CATALAN_MIDDLE_DOT = "l\u00b7l"
 
 # Words (letter runs, with combining marks) for the script test.
-WORD_RE: re.Pattern[str] = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f\u0e31-\u0e4e\u0900-\u0903\u093a-\u094f])*")
+WORD_RE: re.Pattern[str] = re.compile(
+    r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f\u0e31-\u0e4e\u0900-\u0903\u093a-\u094f])*"
+)
 
 # Word tokens for the "quoted mojibake" test: a mojibake chunk whose repaired form already
 # appears as a token of the same line is being quoted, not suffered (``"Ãœber" instead of

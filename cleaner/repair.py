@@ -28,7 +28,6 @@ same name, only when asked. Unicode normalisation is the pipeline's last stage.
 from __future__ import annotations
 
 import bisect
-import itertools
 import math
 import re
 import unicodedata
@@ -97,22 +96,22 @@ def _word_cost(word: str) -> int:
     """Script changes and lower-to-upper case flips inside one non-ASCII word.
 
     >>> _word_cost("Привет"), _word_cost("РџСЂРёРІРµС‚"), _word_cost("tц╫dny")
-    (0, 6, 4)
+    (0, 7, 4)
     """
     cost = 0
     prev_script = ""
     prev = ""
-    for ch in word:
+    for i, ch in enumerate(word):
         if "\u0300" <= ch <= "\u036f":
             continue
         if not ch.isalpha():
-            if prev_script and unicodedata.category(ch).startswith("M") and script_of(ch) != prev_script:
-                cost += 2
             continue
         script = script_of(ch)
         if prev_script and script != prev_script:
             cost += 2
         elif prev and prev.islower() and ch.isupper() and not (prev.isascii() and ch.isascii()):
+            cost += 1
+        elif prev and prev.isupper() and ch.islower() and not prev.isascii() and i > 1:
             cost += 1
         prev_script = script
         prev = ch
@@ -142,11 +141,32 @@ def implausibility(text: str) -> float:
     for word in chardata.WORD_RE.findall(text):
         if not word.isascii():
             cost += _word_cost(word) + _alphabet_cost(word)
-    return float(cost)
+    return float(cost + _foreign_mark_cost(text))
+
+
+def _foreign_mark_cost(text: str) -> int:
+    """2 per combining mark (other than the generic ones) after a character of another
+    script: ``â`` followed by an Arabic mark is a decoding accident.
+
+    >>> _foreign_mark_cost("\u0645\u064e"), _foreign_mark_cost("\u00e2\u06ea")
+    (0, 2)
+    """
+    cost = 0
+    for mark in {ch for ch in text if not ch.isascii() and unicodedata.category(ch) == "Mn"}:
+        if "\u0300" <= mark <= "\u036f":
+            continue
+        script = script_of(mark)
+        start = text.find(mark)
+        while start >= 0:
+            if start == 0 or script_of(text[start - 1]) != script:
+                cost += 2
+            start = text.find(mark, start + 1)
+    return cost
 
 
 def _latin_letters(word: str) -> set[str]:
-    return {ch for ch in word.lower() if not ch.isascii() and ch.isalpha() and script_of(ch) == "latin"}
+    lower = word.lower()
+    return {ch for ch in lower if not ch.isascii() and ch.isalpha() and script_of(ch) == "latin"}
 
 
 def _alphabet_cost(word: str) -> int:
@@ -361,7 +381,6 @@ def decode_lossy(text: str, charset: str) -> str:
     'premieră È™i'
     """
     pattern = chardata.LOSSY_PATTERNS[charset]
-    langs = languages_for(text)
     out: list[str] = []
     pos = 0
     for match in pattern.finditer(text):
@@ -376,7 +395,7 @@ def decode_lossy(text: str, charset: str) -> str:
             continue
         start, end = match.span()
         end = min(end, start + size)
-        best = _pick_by_lexicon(text, start, end, options, langs)
+        best = _pick_by_lexicon(text, start, end, options)
         out.append(text[pos:start])
         out.append(best)
         pos = end
@@ -387,13 +406,12 @@ def decode_lossy(text: str, charset: str) -> str:
 
 
 _LOST = "? \N{REPLACEMENT CHARACTER}"
+
 _WORD_AROUND_RE = re.compile(r"[^\W\d_]*\Z")
 _WORD_AFTER_RE = re.compile(r"[^\W\d_]*")
 
 
-def _pick_by_lexicon(
-    text: str, start: int, end: int, options: list[str], langs: tuple[str, ...]
-) -> str:
+def _pick_by_lexicon(text: str, start: int, end: int, options: list[str]) -> str:
     """The option that makes the surrounding word a known word, if exactly one does.
 
     Needs a few other words on the line: alone, a word's language is a guess.
@@ -414,6 +432,7 @@ def _pick_by_lexicon(
     known = []
     for opt in options:
         word = (before + opt + after).lower()
+        langs = languages_for(word)
         best = max((lexicon.zipf(word, lang) for lang in langs), default=0.0)
         if best > 0:
             known.append((best, opt))
@@ -563,11 +582,17 @@ def is_quoting(line: str, fixed: str) -> bool:
         for form in _token_forms(token)
     ):
         return True
-    # a repaired punctuation mark that the line also uses as it is
-    kept = set(line)
+    # a repaired punctuation mark that the line also uses as it is, outside the repairs
+    spans = diff_spans(line, fixed)
+    kept: set[str] = set()
+    pos = 0
+    for start, end, _old, _new in spans:
+        kept.update(line[pos:start])
+        pos = end
+    kept.update(line[pos:])
     return any(
         len(new) == 1 and not new.isascii() and not new.isalpha() and new in kept
-        for _s, _e, _old, new in diff_spans(line, fixed)
+        for _s, _e, _old, new in spans
     )
 
 
