@@ -630,6 +630,44 @@ def test_request_id_is_echoed_or_generated(client: FlaskClient) -> None:
     assert request_id_from(None) != request_id_from(None)
 
 
+class FakeSocket:
+    """Stands in for the client socket gunicorn puts in the WSGI environ."""
+
+    def __init__(self) -> None:
+        self.timeout: float | None = None
+        self.shut: list[int] = []
+
+    def settimeout(self, value: float | None) -> None:
+        self.timeout = value
+
+    def shutdown(self, how: int) -> None:
+        self.shut.append(how)
+
+
+def test_client_socket_gets_the_socket_timeout() -> None:
+    sock = FakeSocket()
+    client = make_app(SOCKET_TIMEOUT=7).test_client()
+    r = client.post("/v1/clean", json={"text": "x"}, environ_overrides={"gunicorn.socket": sock})
+    assert r.status_code == 200
+    assert sock.timeout == 7
+    assert sock.shut == []  # the body arrived before the read deadline
+
+
+def test_read_deadline_shuts_the_read_side_of_the_socket() -> None:
+    sock = FakeSocket()
+
+    class Stall(io.BytesIO):
+        def read(self, size: int | None = -1) -> bytes:
+            time.sleep(0.3)
+            return b""
+
+    reader = BodyReader(Stall(), max_bytes=100, timeout=0.1, sock=sock)  # type: ignore[arg-type]
+    with pytest.raises(Problem) as caught:
+        reader.read_all()
+    assert caught.value.status == 408
+    assert sock.shut  # the watchdog fired while the read was blocked
+
+
 # ---- building blocks -----------------------------------------------------------------
 
 

@@ -8,13 +8,14 @@ and the playground ``GET /``.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import time
 import uuid
 from collections.abc import Mapping
 from typing import Any
 
-from flask import Flask, Response, g, request
+from flask import Flask, Response, current_app, g, request
 
 from cleaner.web import settings
 
@@ -40,6 +41,11 @@ def request_id_from(header: str | None) -> str:
 def _begin_request() -> None:
     g.started = time.monotonic()
     g.request_id = request_id_from(request.headers.get(REQUEST_ID_HEADER))
+    sock = request.environ.get("gunicorn.socket")
+    if sock is not None:
+        # Bound every blocking read and write on the client connection (see SOCKET_TIMEOUT).
+        with contextlib.suppress(OSError):
+            sock.settimeout(current_app.config["SOCKET_TIMEOUT"])
 
 
 def _finish_response(response: Response) -> Response:

@@ -36,6 +36,11 @@ BODY_READ_TIMEOUT_DEFAULT = 15.0
 # service answers with a problem document before gunicorn kills the worker.
 REQUEST_TIME_LIMIT_DEFAULT = 60.0
 
+# Longest one socket read or write may block while a request is served under gunicorn: a
+# client that stops sending its body, or stops reading the response, for this long is
+# dropped (gunicorn's sync and threaded workers have no such bound of their own).
+SOCKET_TIMEOUT_DEFAULT = 30.0
+
 DEFAULTS: dict[str, Any] = {
     "MAX_BODY_BYTES": MAX_BODY_BYTES_DEFAULT,
     "MAX_DOCUMENT_CHARS": MAX_DOCUMENT_CHARS_DEFAULT,
@@ -43,6 +48,7 @@ DEFAULTS: dict[str, Any] = {
     "MAX_BATCH_BYTES": MAX_BATCH_BYTES_DEFAULT,
     "BODY_READ_TIMEOUT": BODY_READ_TIMEOUT_DEFAULT,
     "REQUEST_TIME_LIMIT": REQUEST_TIME_LIMIT_DEFAULT,
+    "SOCKET_TIMEOUT": SOCKET_TIMEOUT_DEFAULT,
     # Bearer keys for the POST routes; empty means the API is open.
     "API_KEYS": (),
     # Load the lexicons and run one clean when the app is created (readiness).
@@ -50,7 +56,7 @@ DEFAULTS: dict[str, Any] = {
 }
 
 _POSITIVE_INTS = ("MAX_BODY_BYTES", "MAX_DOCUMENT_CHARS", "MAX_BATCH_LINES", "MAX_BATCH_BYTES")
-_POSITIVE_NUMBERS = ("BODY_READ_TIMEOUT", "REQUEST_TIME_LIMIT")
+_POSITIVE_NUMBERS = ("BODY_READ_TIMEOUT", "REQUEST_TIME_LIMIT", "SOCKET_TIMEOUT")
 
 
 def parse_api_keys(value: Any) -> tuple[str, ...]:
