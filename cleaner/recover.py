@@ -70,8 +70,9 @@ _QUESTION_MARK_SCRIPTS = frozenset({"LATIN", "CYRILLIC", "HEBREW", "ARMENIAN", "
 _ALPHABET_SIZE = 40
 
 # Characters that end a sentence; the next word starts with a capital. ``?`` is not
-# among them: in a damaged text it is as often a lost letter or quotation mark.
-_SENTENCE_END = frozenset(".!\u2026:;\n\r")
+# among them (in a damaged text it is as often a lost letter or quotation mark), nor
+# ``:`` and ``;`` (most languages go on in lower case).
+_SENTENCE_END = frozenset(".!\u2026\n\r")
 # Characters skipped when looking back for the end of the previous sentence.
 _OPENERS = frozenset(" \t\"'([\u00ab\u201c\u201e\u2018\u201a\u00bf\u00a1-\u2013\u2014\u00a0")
 
@@ -384,6 +385,7 @@ class _Document:
     chunked: bool
     letters: frozenset[str]
     confident: frozenset[str]
+    main_script: str
 
 
 def _rank_languages(
@@ -448,7 +450,14 @@ def _analyse(text: str, tokens: list[re.Match[str]], options: CleanOptions) -> _
     )
     intact_nonascii_letters = sum(n for c, n in letters.items())
     chunked = intact_nonascii_letters > 0
-    return _Document(words, folded, languages, charsets, chunked, frozenset(letters), confident)
+    by_script: Counter[str] = Counter()
+    for c, n in letters.items():
+        by_script[script_of(c)] += n
+    by_script["LATIN"] += sum(n for c, n in chars.items() if c.isascii() and c.isalpha())
+    main_script = by_script.most_common(1)[0][0]
+    return _Document(
+        words, folded, languages, charsets, chunked, frozenset(letters), confident, main_script
+    )
 
 
 # ---------------------------------------------------------------------------------------
@@ -663,8 +672,8 @@ def _choose(
     scripts = Counter(script_of(c) for c in token if c.isalpha())
     script = scripts.most_common(1)[0][0] if scripts else ""
     if not script:
-        # A token made only of U+FFFD: read it with the main language of the document.
-        script = max(doc.languages, key=lambda s: len(doc.languages[s]) and s != "LATIN")
+        # A token made only of lost letters: read it in the document's main script.
+        script = doc.main_script
     langs = doc.languages.get(script, ())
     per_hole: list[set[str]] = [set() for _ in holes]
     fallback = () if script in doc.confident else _fallback_languages(script, doc)
@@ -826,7 +835,9 @@ def _candidate_tokens(text: str, tokens: list[re.Match[str]]) -> list[re.Match[s
             continue
         if any(c.isdigit() or c == "_" for c in tok):
             continue
-        if not any(c.isalpha() for c in tok) and (QMARK in tok or len(tok) > 3):
+        if not any(c.isalpha() for c in tok) and not _lone_marks(tok) and (
+            QMARK in tok or len(tok) > 3
+        ):
             continue
         start, end = m.span()
         before = text[start - 1] if start else " "
@@ -902,31 +913,31 @@ def recover_text(text: str, options: CleanOptions) -> tuple[str, list[Step]]:
         return text, []
     doc = _analyse(text, tokens, options)
     doc = _vote_languages(text, damaged, doc)
+    words = [m for m in damaged if not _lone_marks(m.group())]
+    found = _recover_tokens(text, words, doc, options)
+    inner = sum(1 for m, _ in found if QMARK in m.group().strip(QMARK))
+    if inner >= thresholds.MIN_LOSSY_EVIDENCE_WORDS:
+        # The text has demonstrably lost letters: a lone ``?`` between two lower-case
+        # words is one more (``relative ? l'entrée``).
+        lone = [m for m in damaged if _lone_marks(m.group()) and _between_words(text, m)]
+        found.extend(_recover_tokens(text, lone, doc, options))
+    if not found:
+        return text, []
+    found.sort(key=lambda pair: pair[0].start())
     out: list[str] = []
     steps: list[Step] = []
     prev = 0
     line = 1
     line_pos = 0
-    cache: dict[tuple[str, tuple[bool, ...]], _Choice | None] = {}
-    for m in itertools.islice(damaged, thresholds.MAX_RECOVERY_WORDS):
+    for m, choice in found:
         token = m.group()
         start, end = m.span()
-        holes = _holes(token, doc.chunked)
-        if not holes or len(holes) > thresholds.MAX_RECOVERY_HOLES:
-            continue
-        key = (token, _context(text, start, end))
-        if key not in cache:
-            cache[key] = _choose(text, start, token, holes, doc)
-        choice = cache[key]
-        if choice is None or choice.confidence < options.min_recovery_confidence:
-            continue
         line += text.count("\n", line_pos, start)
         line_pos = start
         out.append(text[prev:start])
         out.append(choice.word)
         prev = end
-        kinds = {h.kind for h in holes}
-        reason = Reason.LOSSY_QMARK if QMARK in kinds else Reason.LOSSY_REPLACEMENT
+        reason = Reason.LOSSY_QMARK if QMARK in token else Reason.LOSSY_REPLACEMENT
         steps.append(
             Step(
                 Stage.RECOVER,
@@ -941,7 +952,41 @@ def recover_text(text: str, options: CleanOptions) -> tuple[str, list[Step]]:
                 confidence=round(choice.confidence, 4),
             )
         )
-    if not steps:
-        return text, []
     out.append(text[prev:])
     return "".join(out), steps
+
+
+def _recover_tokens(
+    text: str, damaged: list[re.Match[str]], doc: _Document, options: CleanOptions
+) -> list[tuple[re.Match[str], _Choice]]:
+    """The confident recoveries among ``damaged`` (at most MAX_RECOVERY_WORDS examined)."""
+    found: list[tuple[re.Match[str], _Choice]] = []
+    cache: dict[tuple[str, tuple[bool, ...]], _Choice | None] = {}
+    for m in itertools.islice(damaged, thresholds.MAX_RECOVERY_WORDS):
+        token = m.group()
+        start, end = m.span()
+        holes = _holes(token, doc.chunked)
+        if not holes or len(holes) > thresholds.MAX_RECOVERY_HOLES:
+            continue
+        key = (token, _context(text, start, end))
+        if key not in cache:
+            cache[key] = _choose(text, start, token, holes, doc)
+        choice = cache[key]
+        if choice is not None and choice.confidence >= options.min_recovery_confidence:
+            found.append((m, choice))
+    return found
+
+
+def _lone_marks(token: str) -> bool:
+    """A token of one or two ``?`` and nothing else.
+
+    >>> _lone_marks("??"), _lone_marks("a?")
+    (True, False)
+    """
+    return 0 < len(token) <= 2 and token.strip(QMARK) == ""
+
+
+def _between_words(text: str, m: re.Match[str]) -> bool:
+    """True when ``m`` stands alone between a word and a lower-case word."""
+    start, end = m.span()
+    return _follows_word(text, start) and _continues_lowercase(text, end)

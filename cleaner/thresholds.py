@@ -268,6 +268,9 @@ RECOVERY_SAME_WORD_BONUS_ZIPF = 3.0
 RECOVERY_FOLDED_WORD_BONUS_ZIPF = 2.5
 # Letters no single language writes together (``ș`` with ``ğ``). Guess.
 RECOVERY_INCOHERENT_PENALTY_ZIPF = 1.5
+# Words recovered from a ``?`` inside them before a lone ``?`` between two lower-case
+# words is read as a lost letter too. Guess: one could be chance, two are a pattern.
+MIN_LOSSY_EVIDENCE_WORDS = 2
 # Prior for "a ``?`` at the edge of a word is a real question mark": the word without it
 # gets this much on top of its own frequency. Guess, tuned on hand-made questions.
 RECOVERY_QUESTION_MARK_PRIOR_ZIPF = 1.0
