@@ -169,6 +169,9 @@ NEVER_GUESSED: frozenset[str] = frozenset(
     }
 )
 
+# UTF-16 without a byte order mark, tried when its NUL pattern does not show (CJK, Thai).
+UTF16_FORMS: tuple[str, ...] = ("utf-16-le", "utf-16-be")
+
 # Stateful 7-bit charsets: their bytes are plain ASCII with ESC sequences, so they pass a
 # strict UTF-8 decode and are only tried when an ESC byte is present.
 
@@ -188,7 +191,8 @@ EBCDIC_SPACE = 0x40
 # ---------------------------------------------------------------------------------------
 # Scripts. A letter's script is the first word of its Unicode name ("LATIN SMALL LETTER A"
 # -> LATIN); these names are folded into one group because they share words in real text
-# (Japanese mixes kanji and kana, Korean may carry hanja).
+# (Japanese mixes kanji and kana in one word). Hangul stays apart: Korean writes hanja
+# as words of their own, never inside a hangul word.
 
 SCRIPT_GROUPS: dict[str, str] = {
     "CJK": "CJK",
@@ -196,10 +200,10 @@ SCRIPT_GROUPS: dict[str, str] = {
     "KATAKANA": "CJK",
     "KATAKANA-HIRAGANA": "CJK",
     "HALFWIDTH": "CJK",
-    "HANGUL": "CJK",
+    "HANGUL": "HANGUL",
     "BOPOMOFO": "CJK",
     "IDEOGRAPHIC": "CJK",
-    "FULLWIDTH": "LATIN",
+    "FULLWIDTH": "CJK",
 }
 
 # Languages tried for each script (wordfreq codes where wordfreq has a list). Languages
@@ -215,7 +219,8 @@ SCRIPT_LANGUAGES: dict[str, tuple[str, ...]] = {
     "HEBREW": ("he",),
     "ARABIC": ("ar", "fa", "ur"),
     "THAI": ("th",),
-    "CJK": ("zh", "ja", "ko"),
+    "CJK": ("zh", "ja"),
+    "HANGUL": ("ko",),
     "ARMENIAN": ("hy",),
     "GEORGIAN": ("ka",),
     "DEVANAGARI": ("hi",),
@@ -347,18 +352,44 @@ KANA_SCRIPTS: frozenset[str] = frozenset({"HIRAGANA", "KATAKANA", "KATAKANA-HIRA
 
 LEADING_PUNCTUATION = (
     "\"'([{<\u00ab\u00bb\u201c\u201d\u2018\u2019\u201e\u201a\u2039\u203a\u00bf\u00a1"
-    "\u2013\u2014\u2026*#@"
+    "\u2013\u2014*#@"
 )
 TRAILING_PUNCTUATION = (
     "\"')]}>\u00ab\u00bb\u201c\u201d\u2018\u2019\u2039\u203a.,;:!?\u2026\u2013\u2014*"
 )
 
-# Joiners allowed inside a word (apostrophes, hyphens, the Catalan middle dot): the parts
-# they separate are judged as words of their own.
-WORD_JOINERS = "'\u2019\u02bc-\u2010\u2011\u00b7"
+# Joiners allowed inside a word (apostrophes, hyphens): the parts they separate are judged
+# as words of their own. The Catalan middle dot joins only two l's (col\u00b7lecci\u00f3).
+WORD_JOINERS = "'\u2019\u02bc-\u2010\u2011"
+MIDDLE_DOT = "\u00b7"
 
-# Symbols that sit next to numbers or letters in ordinary text (25 °C, 10 €, № 5, 5 m²).
-UNIT_SYMBOLS = "\u00b0\u20ac\u00a3\u00a5\u00a2\u2116\u2122\u00ae\u00a9\u2030\u00b2\u00b3"
+# Symbols that sit next to numbers and may start a word (25 \u00b0C, 10 \u20ac, \u2116 5),
+# but never follow a letter ("Milo\u2116" is cp1251 read for iso8859-2 "Milo\u0161").
+NUMBER_SYMBOLS = "\u00b0\u20ac\u00a3\u00a5\u00a2\u2116\u2030"
+# Symbols that may follow a letter but not precede one (Windows\u2122, km\u00b2).
+SUFFIX_SYMBOLS = "\u2122\u00ae\u00a9\u00b2\u00b3"
+# No-break spaces sit between a word and punctuation (French "fini\u00a0?") but never
+# between two letters.
+NO_BREAK_SPACES = "\u00a0\u202f"
+
+# Languages without a wordfreq lexicon borrow one for the words they share with it
+# (Kazakh text is full of Russian loans and names); their own words count as unknown.
+LEXICON_STAND_INS: dict[str, str] = {
+    "kk": "ru",
+    "be": "ru",
+    "sr": "mk",
+    "az": "tr",
+    "et": "fi",
+}
+
+# Languages that drop accents on capitals: an all-capital word is looked up without them.
+CAPS_WITHOUT_ACCENTS: frozenset[str] = frozenset({"el"})
+
+# Letters folded before a lexicon lookup. Romanian: the legacy charsets have only the
+# cedilla letters \u015f \u0163, wordfreq lists the comma-below ones \u0219 \u021b.
+LEXICON_FOLDING: dict[str, dict[int, str]] = {
+    "ro": {0x015F: "\u0219", 0x0163: "\u021b"},
+}
 
 # CJK punctuation (ideographic comma and full stop, corner brackets, full-width forms) sits
 # right against the letters of CJK text, which has no spaces between words.

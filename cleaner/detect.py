@@ -15,6 +15,7 @@ declared charset that is not a text encoding (or not a charset at all) raises.
 from __future__ import annotations
 
 import codecs
+import functools
 import itertools
 import re
 import unicodedata
@@ -140,7 +141,13 @@ def _common_cjk(char: str, lang: str) -> bool:
 # Chunks: whitespace-separated pieces of a decoding that hold non-ASCII characters
 
 _NEUTRAL, _BAD, _WORD, _SYMBOLS = 0, 1, 2, 3
-_LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
+
+
+def _letter_groups(core: str, kinds: list[str]) -> Iterable[tuple[bool, Iterable[str]]]:
+    """Runs of letters and marks (kind L) and of everything else, in order."""
+    pairs = zip(core, kinds, strict=True)
+    for is_letter, group in itertools.groupby(pairs, key=lambda p: p[1] == "L"):
+        yield is_letter, (char for char, _kind in group)
 
 
 @dataclass(slots=True)
@@ -153,9 +160,10 @@ class _Chunk:
 def _char_kind(char: str, cats: dict[str, str]) -> str:
     """The role of a character inside a chunk (cached per document in ``cats``).
 
-    L letter or mark, D ASCII digit, J word joiner, A other ASCII, U unit symbol,
-    P punctuation that may touch a word, O opening and C closing punctuation,
-    S other symbol, punctuation or non-ASCII digit, X control or unassigned.
+    L letter or mark, D ASCII digit, J word joiner, M middle dot, A other ASCII,
+    N number symbol, F suffix symbol, B no-break space, P dash, Q quotation mark,
+    K CJK punctuation, O opening and C closing punctuation, S other symbol,
+    punctuation or non-ASCII digit, X control or unassigned.
     """
     kind = cats.get(char)
     if kind is None:
@@ -166,16 +174,24 @@ def _char_kind(char: str, cats: dict[str, str]) -> str:
             kind = "D" if char.isdigit() else "L" if char.isalpha() else "A"
             if _bad_char(char):
                 kind = "X"
-        elif char in charsets.UNIT_SYMBOLS:
-            kind = "U"
+        elif char == charsets.MIDDLE_DOT:
+            kind = "M"
+        elif char in charsets.NUMBER_SYMBOLS:
+            kind = "N"
+        elif char in charsets.SUFFIX_SYMBOLS:
+            kind = "F"
+        elif char in charsets.NO_BREAK_SPACES:
+            kind = "B"
         elif cat[0] in "LM":
             kind = "L"
         elif _bad_char(char):
             kind = "X"
-        elif cat in ("Pd", "Pi", "Pf") or any(
-            low <= char <= high for low, high in charsets.CJK_PUNCTUATION
-        ):
+        elif any(low <= char <= high for low, high in charsets.CJK_PUNCTUATION):
+            kind = "K"
+        elif cat == "Pd":
             kind = "P"
+        elif cat in ("Pi", "Pf"):
+            kind = "Q"
         elif cat == "Ps":
             kind = "O"
         elif cat == "Pe":
@@ -186,36 +202,62 @@ def _char_kind(char: str, cats: dict[str, str]) -> str:
     return kind
 
 
-def _misplaced(kinds: list[str]) -> bool:
-    """A symbol touching a letter, a joiner or unit symbol between letters, or an opening
-    bracket right after (a closing one right before) a letter: signs of a wrong charset."""
+def _misplaced(core: str, kinds: list[str]) -> bool:
+    """Whether a character sits where no charset-correct text puts it: a symbol touching a
+    letter, a quotation mark or a no-break space between two letters, a number symbol
+    after a letter, an opening bracket right after (a closing one right before) a letter.
+
+    >>> _misplaced("ab", ["L", "L"]), _misplaced("a\u00a7b", ["L", "S", "L"])
+    (False, True)
+    """
     last = len(kinds) - 1
     for i, kind in enumerate(kinds):
-        if kind in "LDAP":
+        if kind in "LDAKP":
             continue
         left = kinds[i - 1] if i else ""
         right = kinds[i + 1] if i < last else ""
-        if kind == "S" and "L" in (left, right):
-            return True
-        if kind == "O" and left == "L":
-            return True
-        if kind == "C" and right == "L":
-            return True
-        if kind == "J" and (left == "L") != (right == "L"):
-            return True
-        if kind == "U" and left == right == "L":
+        if kind == "M":
+            if not (0 < i < last and core[i - 1] in "lL" and core[i + 1] in "lL"):
+                return True
+        elif kind == "S":
+            if "L" in (left, right):
+                return True
+        elif kind in "QB":
+            if left == right == "L":
+                return True
+        elif kind == "J":
+            if (left == "L") != (right == "L"):
+                return True
+        elif kind == "N":
+            if left == "L":
+                return True
+        elif kind == "F":
+            if right == "L":
+                return True
+        elif (kind == "O" and left == "L") or (kind == "C" and right == "L"):
             return True
     return False
 
 
+# One or two CJK letters between Latin letters: a 2-4 byte sequence of a Latin word read
+# in a CJK charset (longer runs are ordinary mixed text: "WTO\u9019\u6a23WTO").
+_CJK_IN_LATIN_RE = re.compile(r"[A-Za-z]([^\x00-\x7f]{1,2})(?=[A-Za-z])")
+
+
 def _classify(chunk: str, cats: dict[str, str], scripts: dict[str, str]) -> _Chunk:
     """Judge the form of one chunk: neutral (no letters), bad, or a word in one script."""
-    core = chunk.lstrip(charsets.LEADING_PUNCTUATION).rstrip(charsets.TRAILING_PUNCTUATION)
+    head = chunk.lstrip(charsets.LEADING_PUNCTUATION)
+    core = head.rstrip(charsets.TRAILING_PUNCTUATION)
+    if max(
+        _nonascii_count(chunk) - _nonascii_count(head),
+        _nonascii_count(head) - _nonascii_count(core),
+    ) > thresholds.MAX_EDGE_PUNCTUATION:
+        return _Chunk(_BAD)  # "h\u00ab\u00ab\u00ab": letters read as quotation marks
     if core.isascii():
         return _Chunk(_NEUTRAL)
     core = unicodedata.normalize("NFC", core)
     kinds = [_char_kind(c, cats) for c in core]
-    if "X" in kinds or _misplaced(kinds):
+    if "X" in kinds or _misplaced(core, kinds):
         return _Chunk(_BAD)
     if "L" not in kinds:  # a lone symbol ("=", "\u2248") is ordinary, runs of them are not
         return _Chunk(_SYMBOLS if "S" in kinds and len(core) > 1 else _NEUTRAL)
@@ -234,21 +276,31 @@ def _classify(chunk: str, cats: dict[str, str], scripts: dict[str, str]) -> _Chu
                 scripts[char] = script
             if script != "COMBINING":  # generic diacritics go with any script
                 found.add(script)
-    # ASCII letters mix with CJK ("iPhone用") but not with other scripts.
+    # ASCII letters mix with CJK ("iPhone\u7528") but not with other scripts, and CJK
+    # letters inside a Latin word ("Backgr\u8205d": Shift_JIS read for Latin-1) are wrong.
     if len(found) > 1 or (ascii_letters and found and found != {"LATIN"} and found != {"CJK"}):
         return _Chunk(_BAD)
-    runs = _LETTER_RUN_RE.findall(core)
+    if ascii_letters and found == {"CJK"}:
+        for match in _CJK_IN_LATIN_RE.finditer(core):
+            if match.group(1).isalpha():
+                return _Chunk(_BAD)
+    runs = ["".join(g) for is_letter, g in _letter_groups(core, kinds) if is_letter]
     for run in runs:
         for prev, char in itertools.pairwise(run):
             if char.isupper() and prev.islower():
                 return _Chunk(_BAD)
-    words = tuple(run.lower() for run in runs if not run.isascii())
+    if found:
+        words = tuple(run.lower() for run in runs if not run.isascii())
+    else:  # only punctuation is non-ASCII ("don\u2019t"): its parts must be words
+        words = tuple(run.lower() for run in runs)
     return _Chunk(_WORD, found.pop() if found else "LATIN", words)
 
 
 # Markup glued to words (scraped pages, feeds): tags and entities are cut out before the
 # words are judged. Bounded repetitions keep the scan linear.
 _MARKUP_RE = re.compile(r"<[^<>]{0,200}>|&#?\w{1,10};")
+# Chunks are split at ASCII whitespace only: a no-break space inside a word is a symptom.
+_SPACE_RE = re.compile(r"[\t\n\v\f\r ]+")
 
 
 def _chunks(text: str) -> Counter[str]:
@@ -257,9 +309,9 @@ def _chunks(text: str) -> Counter[str]:
     >>> _chunks("<p>Grüße</p> aus Köln")
     Counter({'Grüße': 1, 'Köln': 1})
     """
-    picked = [c for c in _MARKUP_RE.sub(" ", text).split() if not c.isascii()]
+    picked = [c for c in _SPACE_RE.split(_MARKUP_RE.sub(" ", text)) if not c.isascii()]
     if not picked:  # all non-ASCII text sits inside tags (attribute values)
-        picked = [c for c in text.split() if not c.isascii()]
+        picked = [c for c in _SPACE_RE.split(text) if not c.isascii()]
     return Counter(picked[: thresholds.MAX_SCORED_CHUNKS])
 
 
@@ -311,34 +363,39 @@ def _profile(text: str) -> _Profile:
 
 
 def _language_fits(prof: _Profile) -> list[tuple[float, str | None]]:
-    """(alphabet fit, language) for the languages of the profile's script, best first."""
+    """(alphabet fit, language) for the languages of the profile's script, best first.
+
+    Ties go to the language with the smaller alphabet (the text uses its few letters:
+    "\u0161" and "\u010d" alone point to Slovene or Croatian before Czech).
+    """
     total = sum(prof.letters.values())
     if not total:
         return [(1.0, None)]
-    if prof.script == "CJK":
-        kana = sum(n for c, n in prof.letters.items() if script_of_name(c) in charsets.KANA_SCRIPTS)
-        hangul = sum(n for c, n in prof.letters.items() if script_of_name(c) == "HANGUL")
-        if kana >= thresholds.MIN_KANA_SHARE * total:
-            lang = "ja"
-        elif hangul >= thresholds.MIN_HANGUL_SHARE * total:
+    if prof.script in ("CJK", "HANGUL"):
+        kana = sum(
+            n for c, n in prof.letters.items() if script_of_name(c) in charsets.KANA_SCRIPTS
+        )
+        if prof.script == "HANGUL":
             lang = "ko"
+        elif kana >= thresholds.MIN_KANA_SHARE * total:
+            lang = "ja"
         else:
             lang = "zh"
         common = sum(n for c, n in prof.letters.items() if _common_cjk(c, lang))
         return [(common / total, lang)]
-    fits: list[tuple[float, str | None]] = []
+    fits: list[tuple[float, int, str | None]] = []
     for lang in charsets.SCRIPT_LANGUAGES.get(prof.script, ()):
         alphabet = charsets.ALPHABETS.get(lang)
         if alphabet is None:
             inside = sum(n for c, n in prof.letters.items() if script_of(c) == prof.script)
         else:
             inside = sum(n for c, n in prof.letters.items() if c in alphabet)
-        fits.append((inside / total, lang))
+        fits.append((inside / total, len(alphabet or ""), lang))
     if not fits:
         inside = sum(n for c, n in prof.letters.items() if script_of(c) == prof.script)
         return [(inside / total, None)]
-    fits.sort(key=lambda fit: -fit[0])
-    return fits
+    fits.sort(key=lambda fit: (-fit[0], fit[1]))
+    return [(fit, lang) for fit, _size, lang in fits]
 
 
 def script_of_name(char: str) -> str:
@@ -350,27 +407,100 @@ def script_of_name(char: str) -> str:
     return unicodedata.name(char, "").split(" ", 1)[0]
 
 
+def _unaccented(word: str) -> str:
+    """``word`` without combining accents (Greek capitals are written without them).
+
+    >>> _unaccented("\u03ae\u03c4\u03b1\u03bd")
+    '\u03b7\u03c4\u03b1\u03bd'
+    """
+    decomposed = unicodedata.normalize("NFD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@functools.cache
+def _unaccented_lexicon(lang: str) -> frozenset[str]:
+    """The words of ``lang``'s lexicon without accents (read-only, built once per process)."""
+    return frozenset(_unaccented(w) for w in lexicon.frequency_table(lang))
+
+
+def _known_share(words: tuple[str, ...], table: dict[str, float], lang: str | None) -> float:
+    """How much of a chunk's words ``lang``'s lexicon knows (0..1).
+
+    Chinese and Japanese runs have no spaces: the share of their character pairs that are
+    words. Korean words carry particles: a word also counts when it is known without its
+    last one or two letters.
+    """
+    if lang in ("zh", "ja"):
+        pairs = hits = 0
+        for word in words:
+            for i in range(len(word) - 1):
+                pair = word[i : i + 2]
+                if not pair.isascii():
+                    pairs += 1
+                    hits += pair in table
+        if not pairs:
+            return float(all(w in table for w in words))
+        return min(1.0, hits / (pairs * thresholds.MIN_CJK_KNOWN_PAIR_SHARE))
+    long_words = [w for w in words if len(w) > 1] or list(words)
+    known = 0
+    for word in long_words:
+        if word in table:
+            known += 1
+        elif lang == "ko":  # a particle or ending of one or two syllables
+            known += any(
+                len(word) - cut >= thresholds.MIN_KOREAN_STEM_SYLLABLES and word[:-cut] in table
+                for cut in (1, 2)
+            )
+        elif lang in charsets.CAPS_WITHOUT_ACCENTS and _unaccented(word) in _unaccented_lexicon(
+            lang
+        ):
+            known += 1
+    return known / len(long_words)
+
+
 def _word_score(prof: _Profile, lang: str | None, use_lexicon: bool) -> float:
     """Mean chunk value (see thresholds: WORD_WEIGHT and its neighbours)."""
     if not prof.chunk_total:
         return 1.0
-    table = lexicon.frequency_table(lang) if (use_lexicon and lang) else {}
+    table: dict[str, float] = {}
+    unknown = thresholds.NO_LEXICON_WORD_VALUE
+    lookup_lang = lang
+    if use_lexicon and lang:
+        table = lexicon.frequency_table(lang)
+        if table:
+            unknown = thresholds.UNKNOWN_WORD_VALUE
+        elif lang in charsets.LEXICON_STAND_INS:
+            lookup_lang = charsets.LEXICON_STAND_INS[lang]
+            table = lexicon.frequency_table(lookup_lang)
+    folding = charsets.LEXICON_FOLDING.get(lang or "")
     value = prof.neutral_chunks + thresholds.SYMBOL_CHUNK_VALUE * prof.symbol_chunks
     for words, count in prof.words.items():
         if not words:
             value += count
-        elif not table:
-            value += thresholds.NO_LEXICON_WORD_VALUE * count
-        elif all(w in table for w in words):
-            value += count
-        else:
-            value += thresholds.UNKNOWN_WORD_VALUE * count
+            continue
+        if not table:
+            value += unknown * count
+            continue
+        looked_up = tuple(w.translate(folding) for w in words) if folding else words
+        share = _known_share(looked_up, table, lookup_lang)
+        value += (unknown + (1.0 - unknown) * share) * count
     return value / prof.chunk_total
+
+
+def _has_lexicon(lang: str) -> bool:
+    return lang in lexicon.LANGUAGES
 
 
 def _plausibility(prof: _Profile, use_lexicon: bool) -> tuple[float, str | None]:
     """(score, language) of a profile; the language whose lexicon and alphabet fit best."""
     fits = _language_fits(prof)
+    if use_lexicon:
+        # A language without a lexicon competes only where its alphabet fits better than
+        # every language with one (Kazakh letters), never on a tie (Greek capitals read as
+        # Cyrillic fit Belarusian as well as Russian).
+        with_lexicon = [f[0] for f in fits if f[1] and _has_lexicon(f[1])]
+        if with_lexicon:
+            fits = [f for f in fits if not f[1] or _has_lexicon(f[1]) or f[0] > with_lexicon[0]]
     best_fit = fits[0][0]
     tried = [f for f in fits if f[0] >= best_fit - thresholds.LANGUAGE_FIT_MARGIN]
     tried = tried[: thresholds.MAX_DETECT_LEXICON_LANGUAGES] if use_lexicon else tried[:1]
@@ -431,6 +561,8 @@ def _candidate_names(sample: bytes) -> list[str]:
             continue
         seen.add(canon)
         names.append(canon)
+    if len(sample) % 2 == 0:  # UTF-16 of CJK text has no NUL bytes to give it away
+        names += charsets.UTF16_FORMS
     return names
 
 
@@ -541,6 +673,15 @@ def _utf16_32_without_bom(data: bytes) -> tuple[str, str] | None:
         if text is None:
             continue
         if _bad_count(text) <= thresholds.MAX_UTF16_BAD_CHAR_SHARE * len(text):
+            return encoding, text
+    if tries or len(data) % 2:
+        return None
+    # Few NULs (text mostly outside Latin-1: Thai, CJK): accept a clean, plausible reading.
+    for encoding in charsets.UTF16_FORMS:
+        text = _decode(data, encoding)
+        if text is None or _bad_count(text) > thresholds.MAX_UTF16_BAD_CHAR_SHARE * len(text):
+            continue
+        if plausibility(text[: thresholds.DETECT_SAMPLE_BYTES])[0] >= thresholds.MIN_UTF16_SCORE:
             return encoding, text
     return None
 

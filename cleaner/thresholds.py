@@ -210,7 +210,20 @@ FORM_SCORE_MARGIN = 0.1
 # lexicons, each in at most MAX_DETECT_LEXICON_LANGUAGES languages whose alphabet fits
 # within LANGUAGE_FIT_MARGIN of the best fit; this bounds the lexicons loaded per document.
 MAX_DETECT_LEXICON_CANDIDATES = 4
-MAX_DETECT_LEXICON_LANGUAGES = 3
+MAX_DETECT_LEXICON_LANGUAGES = 5
+# Chinese and Japanese runs count as fully known when at least this share of their
+# character pairs are lexicon words (prose measured at 0.4-0.6; a wrong CJK charset
+# gives under 0.1).
+MIN_CJK_KNOWN_PAIR_SHARE = 0.4
+# UTF-16 without a mark and without a clear NUL pattern (Thai, CJK) is accepted when its
+# reading is at least this plausible (random bytes read as UTF-16 give rare CJK, ~0.3).
+MIN_UTF16_SCORE = 0.7
+# A Korean word is known when the lexicon knows it without its last one or two syllables
+# (particles, endings) and what is left has at least this many syllables.
+MIN_KOREAN_STEM_SYLLABLES = 2
+# At most this many non-ASCII quotation marks and dashes on one side of a word (a quote
+# and a nested quote); more are letters read in the wrong charset.
+MAX_EDGE_PUNCTUATION = 2
 LANGUAGE_FIT_MARGIN = 0.1
 # CJK text is Japanese when at least this share of its letters are kana, Korean when at
 # least this share are hangul.
@@ -319,13 +332,3 @@ MIN_ALPHABET_TEST_LETTERS = 3
 # A lost byte is chosen by lexicon only on lines with at least this many words: alone, a
 # word's language is a guess, and a wrong letter is worse than U+FFFD. Guess.
 MIN_LOSSY_CONTEXT_WORDS = 3
-# Chinese and Japanese runs count as fully known when at least this share of their
-# character pairs are lexicon words (prose measured at 0.4-0.6; a wrong CJK charset
-# gives under 0.1).
-MIN_CJK_KNOWN_PAIR_SHARE = 0.4
-# UTF-16 without a mark and without a clear NUL pattern (Thai, CJK) is accepted when its
-# reading is at least this plausible (random bytes read as UTF-16 give rare CJK, ~0.3).
-MIN_UTF16_SCORE = 0.7
-# A Korean word is known when the lexicon knows it without its last one or two syllables
-# (particles, endings) and what is left has at least this many syllables.
-MIN_KOREAN_STEM_SYLLABLES = 2
