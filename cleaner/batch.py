@@ -1038,12 +1038,13 @@ class State:
             ) from None
         return handle
 
-    def done(self) -> dict[int, dict[str, Any]]:
-        metas: dict[int, dict[str, Any]] = {}
-        for path in self.dir.glob("*.json"):
-            if path.stem.isdigit():
-                metas[int(path.stem)] = json.loads(path.read_text())
-        return metas
+    def done(self) -> set[int]:
+        """Indices of the parts committed so far (their meta files exist)."""
+        return {int(path.stem) for path in self.dir.glob("*.json") if path.stem.isdigit()}
+
+    def read(self, index: int) -> dict[str, Any]:
+        meta: dict[str, Any] = json.loads(_meta_path(self.dir, index).read_text())
+        return meta
 
     def commit(self, done: PartDone) -> None:
         with atomic_file(_meta_path(self.dir, done.index)) as f:
@@ -1121,15 +1122,14 @@ def _empty_parquet_schema(src: Source, settings: Settings) -> Any:
     return None
 
 
-def assemble(job: Job, parts: list[tuple[int, int]]) -> None:
-    """Build the final output from the part files, in part order. ``parts`` lists
-    ``(part index, source index)`` in order."""
+def assemble(job: Job, n_parts: int, spans: Mapping[int, tuple[int, int]]) -> None:
+    """Build the final output from the part files, in part order. ``spans`` maps a source
+    index to the first and last index of its parts."""
     out = job.output
     state_dir = out.state_dir
     assert out.path is not None and state_dir is not None
     if out.kind == FILE:
-        indices = [i for i, _ in parts]
-        paths = [_part_path(state_dir, i, out.fmt) for i in indices]
+        paths = [_part_path(state_dir, i, out.fmt) for i in range(n_parts)]
         if out.fmt == "parquet":
             template = _empty_parquet_schema(job.sources[0], job.settings)
             _assemble_parquet(paths, Path(out.path), template)
@@ -1145,29 +1145,25 @@ def assemble(job: Job, parts: list[tuple[int, int]]) -> None:
             if staged.exists():  # else failed, or already moved by an interrupted assembly
                 (Path(out.path) / name).parent.mkdir(parents=True, exist_ok=True)
                 os.replace(staged, Path(out.path) / name)
-    by_source: dict[int, list[int]] = {}
-    for index, source in parts:
-        by_source.setdefault(source, []).append(index)
-    for source, indices in by_source.items():
+    for source, (first, last) in spans.items():
         src = job.sources[source]
         if src.fmt == "text":
             continue
         target = Path(out.path) / src.rel
-        paths = [_part_path(state_dir, i, src.fmt) for i in indices]
+        paths = [_part_path(state_dir, i, src.fmt) for i in range(first, last + 1)]
         if src.fmt == "parquet":
             _assemble_parquet(paths, target, _empty_parquet_schema(src, job.settings))
         else:
             _assemble_jsonl(paths, target)
 
 
-def _write_errors(path: Path, metas: Iterable[dict[str, Any]]) -> int:
+def _write_errors(path: Path, errors: Iterable[dict[str, Any]]) -> int:
     count = 0
     _remove_stale_temps(path)
     with atomic_file(path) as f:
-        for meta in metas:
-            for err in meta["errors"]:
-                f.write(_json_line(err))
-                count += 1
+        for err in errors:
+            f.write(_json_line(err))
+            count += 1
     if not count:
         path.unlink()
     return count
@@ -1192,11 +1188,14 @@ def run_job(
     stdout = stdout if stdout is not None else sys.stdout.buffer
     stderr = stderr if stderr is not None else sys.stderr
     state = State(job, restart) if job.output.state_dir is not None else None
-    metas = state.done() if state is not None else {}
+    committed = state.done() if state is not None else set()
     bar = Progress(stderr, progress, job.total_bytes)
     summary = Summary(errors_path=job.errors_path)
-    order: list[tuple[int, int]] = []
+    # Kept per source, not per part or record, so memory does not grow with the input.
     source_index = {id(s): i for i, s in enumerate(job.sources)}
+    spans: dict[int, tuple[int, int]] = {}
+    n_parts = 0
+    stdout_errors: list[dict[str, Any]] = []  # stdout runs only: no state folder to keep them
     window: deque[tuple[Part, Any]] = deque()
     limit = max(1, workers) * MAX_PARTS_IN_FLIGHT_PER_WORKER
 
@@ -1217,15 +1216,20 @@ def run_job(
             if done.payload:
                 stdout.write(done.payload)
                 stdout.flush()
-        metas[done.index] = done.to_meta()
+            stdout_errors.extend(done.errors)
+        summary.stats.update(done.stats)
         bar.advance(done.stats.get("records", 0), done.nbytes)
 
     completed = False
     try:
         for part in plan_parts(job, stdin):
-            order.append((part.index, source_index[id(part.sources[0])]))
-            if part.index in metas:
-                bar.skip(metas[part.index]["stats"].get("records", 0), metas[part.index]["nbytes"])
+            n_parts = part.index + 1
+            source = source_index[id(part.sources[0])]
+            spans[source] = (spans.get(source, (part.index, part.index))[0], part.index)
+            if part.index in committed and state is not None:
+                meta = state.read(part.index)
+                summary.stats.update(meta["stats"])
+                bar.skip(meta["stats"].get("records", 0), meta["nbytes"])
                 continue
             window.append((part, executor.submit(run_part, part, job.settings, job.output)))
             while len(window) > limit:
@@ -1238,22 +1242,18 @@ def run_job(
         if not completed and state is not None:
             state.close(remove=False)
 
-    ordered = [metas[i] for i, _ in order]
-    for meta in ordered:
-        summary.stats.update(meta["stats"])
     if state is not None:
-        assemble(job, order)
+        assemble(job, n_parts, spans)
         if job.errors_path:
-            summary.errors = _write_errors(Path(job.errors_path), ordered)
+            errors = (e for i in range(n_parts) for e in state.read(i)["errors"])
+            summary.errors = _write_errors(Path(job.errors_path), errors)
         state.close(remove=True)
+    elif job.errors_path:
+        summary.errors = _write_errors(Path(job.errors_path), stdout_errors)
     else:
-        if job.errors_path:
-            summary.errors = _write_errors(Path(job.errors_path), ordered)
-        else:
-            for meta in ordered:
-                for err in meta["errors"]:
-                    stderr.write(json.dumps(err, ensure_ascii=False) + "\n")
-                    summary.errors += 1
+        for err in stdout_errors:
+            stderr.write(json.dumps(err, ensure_ascii=False) + "\n")
+        summary.errors = len(stdout_errors)
     summary.seconds = bar.clock() - bar.start
     summary.mbps = bar.rate / 1e6
     if summary.stats["records"] != summary.stats["written"] + summary.stats["errors"]:
