@@ -7,11 +7,12 @@ output (temporary name, then ``rename``); then a small *meta* file records the p
 and failed records. The meta file is the commit: a part with a meta file is done, so a run
 that is interrupted at any moment (Ctrl-C, ``kill -9``, power loss) and restarted with the
 same command redoes only the parts without one. At the end the parts are assembled into the
-output (again temporary name, then ``rename``), the errors file is written, and the state
-folder is removed.
+output (again temporary name, then ``rename``; cleaned text documents of a folder output wait
+in the state folder and are renamed into place), the errors file is written, and the state
+folder is removed. Nothing appears at the output path before the run completes.
 
 Counting rule: every record read is either written to the output or reported in the errors
-file (``records == written + errors``), and every part is written exactly once.
+file (``records == written + errors``), and every record is written once, in input order.
 
 This module imports only ``cleaner``'s public API; pyarrow is imported only for Parquet.
 """

@@ -263,7 +263,8 @@ def clean(
 
     File and folder outputs are resumable: an interrupted run (Ctrl-C, kill, power loss)
     restarted with the same command continues where it stopped. Records that fail are
-    listed in the errors file and the exit code is 3.
+    listed in the errors file and the exit code is 3 (0 all done, 1 the job cannot run,
+    2 bad usage, 130 interrupted).
 
     Example:
 
