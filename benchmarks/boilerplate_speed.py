@@ -75,9 +75,8 @@ def main() -> int:
         ("baseline: plain line dedupe", plain_dedupe),
     ]
     chars = sum(len(t) for t in texts)
-    print(
-        f"{len(texts)} documents, {chars / len(texts):.0f} characters on average, best of {args.repeat}"
-    )
+    mean = chars / len(texts)
+    print(f"{len(texts)} documents, {mean:.0f} characters on average, best of {args.repeat}")
     print(f"{'system':<36}{'docs/s':>10}")
     for name, fn in systems:
         print(f"{name:<36}{docs_per_second(fn, texts, args.repeat):>10.1f}")

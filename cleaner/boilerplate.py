@@ -203,29 +203,39 @@ def _looks_like_numeric_date(text: str) -> bool:
 def _analyse(lines: list[str]) -> list[LineInfo]:
     infos: list[LineInfo] = []
     block, in_block = 0, False
+    # Pages repeat their menus: features of a line text are computed once per call.
+    seen: dict[str, tuple[str, list[str], int, int]] = {}
     for i, raw in enumerate(lines):
-        text = strip_line(raw)
+        text = raw.strip(_BLANKS)
         if not text:
             in_block = False
             continue
         if not in_block:
             block += 1
             in_block = True
-        tokens = _TOKEN_RE.findall(text.casefold())
-        cjk = 0
-        if _CJK_RE.search(text) is None:
-            words = [t for t in tokens if not t.isdigit()]
-        else:
-            words = []
-            for token in tokens:
-                if _CJK_RE.match(token):
-                    cjk += len(token)
-                elif not token.isdigit():
-                    words.append(token)
-        size = len(text) + (thresholds.CJK_CHAR_WEIGHT - 1) * cjk
-        info = LineInfo(i, text, " ".join(tokens), words, len(words), cjk, size, block=block)
-        infos.append(info)
+        features = seen.get(text)
+        if features is None:
+            features = seen[text] = _features(text)
+        key, words, cjk, size = features
+        infos.append(LineInfo(i, text, key, words, len(words), cjk, size, block=block))
     return infos
+
+
+def _features(text: str) -> tuple[str, list[str], int, int]:
+    """Label key, words (no numbers, no CJK), CJK character count and weighted size."""
+    tokens = _TOKEN_RE.findall(text.casefold())
+    cjk = 0
+    if _CJK_RE.search(text) is None:
+        words = [t for t in tokens if not t.isdigit()]
+    else:
+        words = []
+        for token in tokens:
+            if _CJK_RE.match(token):
+                cjk += len(token)
+            elif not token.isdigit():
+                words.append(token)
+    size = len(text) + (thresholds.CJK_CHAR_WEIGHT - 1) * cjk
+    return " ".join(tokens), words, cjk, size
 
 
 def _page_languages(infos: list[LineInfo]) -> list[str]:
@@ -289,6 +299,7 @@ def _classify(infos: list[LineInfo]) -> None:
     short_keys = Counter(
         i.key for i in infos if i.n_words + i.cjk // 2 <= thresholds.MAX_LABELLED_LINE_WORDS
     )
+    phrase_cache: dict[str, tuple[Reason | None, Reason | None]] = {}
     for info in infos:
         if (
             info.cjk
@@ -297,10 +308,13 @@ def _classify(infos: list[LineInfo]) -> None:
         ):
             info.stop = _stopword_density(info, stopwords, cjk_chars)
         n = info.n_words + info.cjk // 2
-        info.label = cjk_label_of(info.text) if info.cjk and len(info.text) <= 20 else None
-        if info.label is None:
-            info.label = label_of(info.key, n)
-        info.marker = marker_of(info.key) if info.key else None
+        found = phrase_cache.get(info.text)
+        if found is None:
+            label = cjk_label_of(info.text) if info.cjk and len(info.text) <= 20 else None
+            if label is None:
+                label = label_of(info.key, n)
+            found = phrase_cache[info.text] = (label, marker_of(info.key) if info.key else None)
+        info.label, info.marker = found
         info.repeated = short_keys.get(info.key, 0) > 1 and n <= thresholds.MAX_LABELLED_LINE_WORDS
         info.cls = _line_class(info)
         if info.cls == GOOD and _digit_share(info.text) > thresholds.MAX_GOOD_DIGIT_SHARE:
@@ -431,6 +445,13 @@ def _extend_edges(infos: list[LineInfo], first: int, last: int) -> tuple[int, in
         and _is_plain(infos[last + 1])
     ):
         last += 1
+    while (
+        last + 1 < len(infos)
+        and _is_short_prose(infos[last + 1])
+        and is_sentence_like(infos[last + 1].text)
+        and _is_plain(infos[last + 1])
+    ):
+        last += 1  # a closing sentence too short to count as a paragraph
     if (
         last + 1 < len(infos)
         and infos[last + 1].text.endswith(":")
@@ -582,7 +603,7 @@ def _decide(infos: list[LineInfo], first: int, last: int) -> list[Decision]:
         reason, conf = _outside_reason(infos, pos)
         if infos[pos].label in _SECTION_HEADS:
             section = infos[pos].label
-        elif infos[pos].label is None and section is not None and infos[pos].cls != GOOD:
+        elif infos[pos].label is None and section is not None and infos[pos].cls in (SHORT, CHROME):
             # Teasers under "Related stories", names and dates under "Comments".
             reason = section
         elif infos[pos].label is not None:
@@ -603,7 +624,7 @@ def _decide(infos: list[LineInfo], first: int, last: int) -> list[Decision]:
         seen += 1
         if seen > thresholds.MAX_HEADER_LINES:
             break
-        if is_dateline_or_byline(info):
+        if is_dateline_or_byline(info) or is_source_credit(info.key):
             decisions[pos] = (Reason.OUTSIDE_ARTICLE, thresholds.HEADER_CONFIDENCE)
         elif _is_title(info, allow_repeated=True):
             decisions[pos] = (Reason.OUTSIDE_ARTICLE, thresholds.HEADER_CONFIDENCE)
@@ -645,7 +666,7 @@ def remove_boilerplate(text: str, options: CleanOptions) -> tuple[str, list[Step
     lines = text.split("\n")
     infos = _analyse(lines)
     decisions: dict[int, Decision] = {}
-    if _is_page(lines, infos):
+    if _is_page(infos):
         _classify(infos)
         span = find_body(_body_points(infos))
         if span is not None:
@@ -655,18 +676,9 @@ def remove_boilerplate(text: str, options: CleanOptions) -> tuple[str, list[Step
     return _apply(lines, infos, decisions, options)
 
 
-def _is_page(lines: list[str], infos: list[LineInfo]) -> bool:
-    if len(infos) < thresholds.MIN_PAGE_LINES:
-        return False
-    blocks, in_block = 0, False
-    for line in lines:
-        if strip_line(line):
-            if not in_block:
-                blocks += 1
-            in_block = True
-        else:
-            in_block = False
-    return blocks >= thresholds.MIN_PAGE_BLOCKS
+def _is_page(infos: list[LineInfo]) -> bool:
+    """Enough lines and blocks to be a page (see ``MIN_PAGE_LINES``, ``MIN_PAGE_BLOCKS``)."""
+    return len(infos) >= thresholds.MIN_PAGE_LINES and infos[-1].block >= thresholds.MIN_PAGE_BLOCKS
 
 
 def _apply(
@@ -715,11 +727,15 @@ def _apply(
     if not is_page:
         # No page structure: only user phrases were dropped; keep the layout as it is.
         return "\n".join(line for i, line in enumerate(lines) if i not in drops), steps
-    return _rebuild(lines, drops, steps, options)
+    return _rebuild(lines, {info.index for info in infos}, drops, steps, options)
 
 
 def _rebuild(
-    lines: list[str], drops: dict[int, Step], steps: list[Step], options: CleanOptions
+    lines: list[str],
+    content: set[int],
+    drops: dict[int, Step],
+    steps: list[Step],
+    options: CleanOptions,
 ) -> tuple[str, list[Step]]:
     blocks: list[list[str]] = []
     current: list[str] = []
@@ -727,7 +743,7 @@ def _rebuild(
     for i, line in enumerate(lines):
         if i in drops:
             continue
-        if strip_line(line):
+        if i in content:
             fixed = line.rstrip(_BLANKS)
             if "\u00a0" in fixed:
                 fixed = fixed.replace("\u00a0", " ")

@@ -68,8 +68,8 @@ SHORT_LINE_POINTS = -0.4
 CHROME_LINE_POINTS = -1.0
 # A good line that follows other good lines (near-good lines and short prose in between
 # allowed) earns PROSE_RUN_BONUS more per preceding good line, up to MAX_PROSE_RUN.
-PROSE_RUN_BONUS = 1.0
-MAX_PROSE_RUN = 4
+PROSE_RUN_BONUS = 2.0
+MAX_PROSE_RUN = 2
 # A short line with at least MIN_SHORT_PROSE_WORDS words and near-good stopword density
 # (a subheading, a list item, a caption) costs only SHORT_PROSE_POINTS: menus are made of
 # nouns, article furniture of sentence words.
