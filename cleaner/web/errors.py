@@ -128,7 +128,7 @@ def _http_problem(err: HTTPException) -> Response:
 
 
 def _unexpected(err: Exception) -> Response:
-    _log.exception("unhandled error", exc_info=err)
+    _log.exception("unhandled error (request id %s)", g.get("request_id"), exc_info=err)
     return problem_response(
         Problem(500, "internal", "Internal Server Error", "the request could not be processed")
     )

@@ -97,6 +97,17 @@ def on_starting(server: _Any) -> None:
             _os.unlink(_os.path.join(directory, name))
 
 
+def post_worker_init(worker: _Any) -> None:
+    """Send the app's own log records (``cleaner.*``, e.g. a logged bug) to gunicorn's error log."""
+    import logging
+
+    app_log = logging.getLogger("cleaner")
+    for handler in worker.log.error_log.handlers:
+        app_log.addHandler(handler)
+    app_log.setLevel(worker.log.error_log.level)
+    app_log.propagate = False
+
+
 def child_exit(server: _Any, worker: _Any) -> None:
     """Mark a dead worker so its live gauges leave the aggregate (counters stay counted)."""
     from prometheus_client import multiprocess
