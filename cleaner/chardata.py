@@ -214,10 +214,11 @@ SCRIPT_RANGES: tuple[tuple[int, int, str], ...] = (
 
 # Characters that are rare in running text but common in mojibake: box drawing and block
 # elements (cp437/cp866/KOI8-R), C1 controls, the replacement character, private use.
-# Known false positives: tables drawn with box characters (they are only compared between
-# candidates of the same line, never used alone to change text).
+# Box characters count only next to a letter, so tables drawn with them are not rare.
 RARE_CHAR_RE: re.Pattern[str] = re.compile(
-    "[\x80-\x9f\u2500-\u259f\u2320\u2321\u2310\ue000-\uf8ff]"
+    "[\x80-\x9f\u2320\u2321\u2310\ue000-\uf8ff]"
+    # box drawing and block elements touching a letter (tables keep them apart)
+    r"|(?<=[^\W\d_])[\u2500-\u259f]|[\u2500-\u259f](?=[^\W\d_])"
     # a combining mark that follows no letter
     r"|(?<![^\W\d_])[\u0300-\u036f]"
 )

@@ -92,6 +92,18 @@ def script_of(char: str) -> str:
     return f"block-{code >> 7:x}"
 
 
+def _odd_case(prev: str, ch: str, i: int) -> bool:
+    """A lower-case letter then a capital (not both ASCII), or a non-ASCII capital then a
+    lower-case letter after the first two letters of a word (``KÜtzting``).
+
+    >>> _odd_case("ђ", "Р", 3), _odd_case("Ü", "t", 2), _odd_case("P", "h", 2)
+    (True, True, False)
+    """
+    if prev.islower() and ch.isupper():
+        return not (prev.isascii() and ch.isascii())
+    return prev.isupper() and ch.islower() and not prev.isascii() and i > 1
+
+
 def _word_cost(word: str) -> int:
     """Script changes and lower-to-upper case flips inside one non-ASCII word.
 
@@ -109,9 +121,7 @@ def _word_cost(word: str) -> int:
         script = script_of(ch)
         if prev_script and script != prev_script:
             cost += 2
-        elif prev and prev.islower() and ch.isupper() and not (prev.isascii() and ch.isascii()):
-            cost += 1
-        elif prev and prev.isupper() and ch.islower() and not prev.isascii() and i > 1:
+        elif prev and _odd_case(prev, ch, i):
             cost += 1
         prev_script = script
         prev = ch
@@ -429,15 +439,20 @@ def _pick_by_lexicon(text: str, start: int, end: int, options: list[str]) -> str
         options = [o for o in options if not o.isupper()]
     elif context.isupper():
         options = [o for o in options if not o.islower()]
-    known = []
-    for opt in options:
-        word = (before + opt + after).lower()
-        langs = languages_for(word)
-        best = max((lexicon.zipf(word, lang) for lang in langs), default=0.0)
-        if best > 0:
-            known.append((best, opt))
-    if len(known) == 1 or (len(known) > 1 and sorted(known)[-1][0] - sorted(known)[-2][0] >= 1.0):
-        return max(known)[1]
+    line_langs = languages_for(text)
+    for own_language in (False, True):
+        known = []
+        for opt in options:
+            word = (before + opt + after).lower()
+            langs = languages_for(word) if own_language else line_langs
+            best = max((lexicon.zipf(word, lang) for lang in langs), default=0.0)
+            if best > 0:
+                known.append((best, opt))
+        known.sort()
+        if len(known) == 1 or (len(known) > 1 and known[-1][0] - known[-2][0] >= 1.0):
+            return known[-1][1]
+        if known:
+            break
     return "\N{REPLACEMENT CHARACTER}"
 
 
@@ -481,7 +496,8 @@ def _chain_detail(chain: tuple[str, ...]) -> str:
         return ", then ".join(chain)
     if len(set(chain)) == 1 and len(chain) > 1:
         return f"utf-8 as {chain[0]} x{len(chain)}"
-    return ", then ".join(c if c.startswith(("ftfy", "c1 ", "lossy")) else f"utf-8 as {c}" for c in chain)
+    named = (c if c.startswith(("ftfy", "c1 ", "lossy")) else f"utf-8 as {c}" for c in chain)
+    return ", then ".join(named)
 
 
 def _layer_candidates(text: str) -> Iterator[tuple[str, str, int, bool]]:
@@ -523,7 +539,8 @@ def line_candidates(line: str) -> list[Candidate]:
                     seen[fixed] = new
                     found.append(new)
         found.sort(key=lambda c: c.cost)
-        frontier = [c for c in found if implausibility(c.text) > 0][: thresholds.MOJIBAKE_BEAM_WIDTH]
+        still_bad = [c for c in found if implausibility(c.text) > 0]
+        frontier = still_bad[: thresholds.MOJIBAKE_BEAM_WIDTH]
         if not frontier:
             break
     # lossy layers: from the line and from the best complete readings
@@ -656,7 +673,9 @@ def diff_spans(before: str, after: str) -> list[tuple[int, int, str, str]]:
     suffix = 0
     while suffix < limit - prefix and before[-1 - suffix] == after[-1 - suffix]:
         suffix += 1
-    return [(prefix, len(before) - suffix, before[prefix : len(before) - suffix], after[prefix : len(after) - suffix])]
+    old = before[prefix : len(before) - suffix]
+    new = after[prefix : len(after) - suffix]
+    return [(prefix, len(before) - suffix, old, new)]
 
 
 def _confidence(original: float, repaired: float) -> float:

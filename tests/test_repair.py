@@ -1,0 +1,245 @@
+"""Tests of mojibake repair (cleaner/repair.py): data-driven cases, made-up mojibake,
+negatives, the trace and the options."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+from typing import Any
+
+import ftfy  # noqa: F401  (registers the sloppy-windows-125x codecs used below)
+import pytest
+
+from cleaner import chardata
+from cleaner.options import CleanOptions
+from cleaner.repair import best_repair, diff_spans, implausibility, repair_text
+from cleaner.trace import Reason, Stage, Step
+
+CASES = Path(__file__).resolve().parent / "cases"
+CASE_FILES = ("mojibake.json", "negative.json", "known-failures.json")
+CASE_KEYS = {"label", "original", "expected", "expect", "comment"}
+OPTIONS = CleanOptions()
+
+
+def load_cases(name: str) -> list[dict[str, Any]]:
+    with open(CASES / name, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def params(name: str) -> list[Any]:
+    out = []
+    for case in load_cases(name):
+        marks = []
+        if case["expect"] == "fail":
+            marks.append(pytest.mark.xfail(strict=True, reason=case["comment"]))
+        out.append(pytest.param(case, id=case["label"], marks=marks))
+    return out
+
+
+def mojibake(text: str, *charsets: str) -> str:
+    """UTF-8 read through each charset in turn."""
+    for charset in charsets:
+        text = text.encode("utf-8").decode(charset)
+    return text
+
+
+def replay(text: str, steps: list[Step]) -> str:
+    """Apply steps (offsets in ``text``, non-overlapping) to ``text``."""
+    out = []
+    pos = 0
+    for step in sorted(steps, key=lambda s: s.start or 0):
+        assert step.start is not None and step.end is not None
+        assert text[step.start : step.end] == step.before
+        out.append(text[pos : step.start])
+        out.append(step.after or "")
+        pos = step.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+# ---------------------------------------------------------------------------------------
+# The case files
+
+
+@pytest.mark.parametrize("name", CASE_FILES)
+def test_case_files_follow_the_schema(name: str) -> None:
+    cases = load_cases(name)
+    assert cases, name
+    labels = [c["label"] for c in cases]
+    assert len(labels) == len(set(labels))
+    for case in cases:
+        assert set(case) == CASE_KEYS, case["label"]
+        assert case["expect"] in ("pass", "fail")
+        assert all(isinstance(case[k], str) for k in CASE_KEYS)
+    if name == "negative.json":
+        assert all(c["original"] == c["expected"] for c in cases)
+    if name == "known-failures.json":
+        assert all(c["expect"] == "fail" for c in cases)
+
+
+@pytest.mark.parametrize("case", params("mojibake.json"))
+def test_mojibake_cases(case: dict[str, Any]) -> None:
+    assert repair_text(case["original"], OPTIONS)[0] == case["expected"]
+
+
+@pytest.mark.parametrize("case", params("negative.json"))
+def test_negative_cases_come_back_unchanged(case: dict[str, Any]) -> None:
+    assert repair_text(case["original"], OPTIONS) == (case["original"], [])
+
+
+@pytest.mark.parametrize("case", params("known-failures.json"))
+def test_known_failures(case: dict[str, Any]) -> None:
+    assert repair_text(case["original"], OPTIONS)[0] == case["expected"]
+
+
+# ---------------------------------------------------------------------------------------
+# Made-up mojibake, one charset at a time
+
+
+@pytest.mark.parametrize(
+    ("text", "charset"),
+    [
+        ("Мороз и солнце; день чудесный!", "koi8_r"),
+        ("Мороз и солнце; день чудесный!", "cp866"),
+        ("Мороз и солнце; день чудесный!", "sloppy-windows-1251"),
+        ("Žluťoučký kůň pěl ódy.", "iso-8859-2"),
+        ("Żółta łódź płynie po jeziorze.", "sloppy-windows-1250"),
+        ("Crème brûlée à la française.", "mac_roman"),
+        ("Über Größe lässt sich streiten.", "cp437"),
+        ("Ελληνικά γράμματα.", "sloppy-windows-1253"),
+        ("Günaydın, nasılsınız?", "sloppy-windows-1254"),
+        ("Lietuvių kalba yra graži.", "sloppy-windows-1257"),
+        ("Señor Núñez llegó tarde.", "latin-1"),
+    ],
+)
+def test_single_layer_charsets(text: str, charset: str) -> None:
+    damaged = mojibake(text, charset)
+    fixed, steps = repair_text(damaged, OPTIONS)
+    assert fixed == text
+    # charsets that agree on these bytes are equivalent readings; the first one is named
+    assert steps and all(s.detail.startswith("utf-8 as ") for s in steps)
+
+
+def test_two_layers_name_the_chain() -> None:
+    text = "Ça coûte très cher."
+    damaged = mojibake(text, "sloppy-windows-1252", "sloppy-windows-1252")
+    fixed, steps = repair_text(damaged, OPTIONS)
+    assert fixed == text
+    assert {s.detail for s in steps} == {"utf-8 as sloppy-windows-1252 x2"}
+
+
+def test_only_damaged_lines_change() -> None:
+    clean = "Ceci est déjà propre.\nЭта строка тоже чистая."
+    damaged_line = mojibake("Ошибка кодировки здесь.", "koi8_r")
+    fixed, steps = repair_text(clean + "\n" + damaged_line, OPTIONS)
+    assert fixed == clean + "\nОшибка кодировки здесь."
+    assert {s.line for s in steps} == {3}
+
+
+def test_c1_controls_are_read_as_windows_1252() -> None:
+    fixed, steps = repair_text("\x93Quoted\x94 text", OPTIONS)
+    assert fixed == "“Quoted” text"
+    assert {s.reason for s in steps} == {Reason.C1_CONTROLS}
+
+
+# ---------------------------------------------------------------------------------------
+# The trace
+
+
+def test_steps_replay_to_the_output() -> None:
+    text = (
+        "Plain first line.\n"
+        + mojibake("Deuxième ligne abîmée.", "sloppy-windows-1252")
+        + "\nClean middle — with a dash.\n"
+        + mojibake("Четвёртая строка.", "koi8_r")
+        + "\n"
+    )
+    fixed, steps = repair_text(text, OPTIONS)
+    assert fixed != text
+    assert replay(text, steps) == fixed
+    for step in steps:
+        assert step.stage is Stage.REPAIR
+        assert step.action == "repair"
+        assert step.reason in (Reason.MOJIBAKE, Reason.C1_CONTROLS)
+        assert step.detail.startswith(("utf-8 as", "ftfy", "c1 controls"))
+        assert step.line in (2, 4)
+        assert step.confidence is not None and 0.0 < step.confidence <= 1.0
+
+
+def test_steps_are_positioned_per_chunk() -> None:
+    fixed, steps = repair_text("CafÃ© and crÃ¨me", OPTIONS)
+    assert fixed == "Café and crème"
+    assert [(s.start, s.end, s.before, s.after) for s in steps] == [
+        (3, 5, "Ã©", "é"),
+        (12, 14, "Ã¨", "è"),
+    ]
+
+
+def test_diff_spans_falls_back_to_one_span() -> None:
+    assert diff_spans("a b", "a\u00a0b") == [(1, 2, " ", "\u00a0")]
+
+
+def test_explain_false_still_repairs() -> None:
+    options = dataclasses.replace(OPTIONS, explain=False)
+    assert repair_text("CafÃ©", options)[0] == "Café"
+
+
+# ---------------------------------------------------------------------------------------
+# Options that restyle text run only when asked
+
+
+def test_style_options_are_off_by_default_and_work_when_asked() -> None:
+    text = "“Quote” ﬁne ＷＩＤＥ"
+    assert repair_text(text, OPTIONS) == (text, [])
+    options = dataclasses.replace(
+        OPTIONS, uncurl_quotes=True, fix_latin_ligatures=True, fix_character_width=True
+    )
+    fixed, steps = repair_text(text, options)
+    assert fixed == '"Quote" fine WIDE'
+    assert replay(text, steps) == fixed
+
+
+def test_unescape_html_when_asked() -> None:
+    text = "Fish &amp; chips"
+    assert repair_text(text, OPTIONS)[0] == text
+    assert repair_text(text, dataclasses.replace(OPTIONS, unescape_html=True))[0] == "Fish & chips"
+
+
+# ---------------------------------------------------------------------------------------
+# Plausibility and robustness
+
+
+def test_implausibility_orders_readings() -> None:
+    assert implausibility("Привет, мир") == 0.0
+    assert implausibility(mojibake("Привет, мир", "koi8_r")) > 0.0
+    assert implausibility(mojibake("naïve café", "sloppy-windows-1252")) > 0.0
+
+
+def test_quoting_line_is_left_alone() -> None:
+    assert best_repair('Seeing "Ã¼ber" instead of "über" means it was decoded twice.') is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ã" * 100_000,
+        "?" * 100_000,
+        "\u00a0" * 100_000,
+        "Ã©" * 50_000,
+        ("Ð¾" * 1000 + "\n") * 50,
+        "\x81\x8d" * 10_000,
+        "\ufffd" * 50_000,
+        "",
+        "\n\n\n",
+    ],
+    ids=["a-tilde", "qmark", "nbsp", "e-acute", "long-lines", "c1", "fffd", "empty", "newlines"],
+)
+def test_degenerate_inputs_do_not_crash(text: str) -> None:
+    fixed, steps = repair_text(text, OPTIONS)
+    assert isinstance(fixed, str)
+    assert replay(text, steps) == fixed
+
+
+def test_suspect_pattern_skips_plain_english() -> None:
+    assert chardata.SUSPECT_RE.search("Don’t “quote” me — it’s fine… ok.") is None
