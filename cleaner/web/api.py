@@ -13,9 +13,9 @@ import hmac
 import json
 import logging
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from flask import Blueprint, Response, current_app, g, request, stream_with_context
 
@@ -32,6 +32,8 @@ from cleaner.web.errors import Problem, problem_from_cleaner_error
 from cleaner.web.metrics import Metrics, get_metrics, record_document
 
 bp = Blueprint("api", __name__, url_prefix="/v1")
+
+T = TypeVar("T")
 
 _log = logging.getLogger("cleaner.web")
 
@@ -146,6 +148,11 @@ def parse_json(body: bytes) -> Any:
         ) from None
 
 
+def empty_body(detail: str = "the request body is empty") -> Problem:
+    """The 400 problem for a request without content."""
+    return Problem(400, "empty-body", "Empty body", detail)
+
+
 def _field_problem(detail: str) -> Problem:
     return Problem(400, "invalid-request", "Invalid request", detail)
 
@@ -236,18 +243,25 @@ def time_limit_problem() -> Problem:
     )
 
 
-def run_clean(doc: Document, options: CleanOptions, limits: Limits) -> CleanResult:
-    """Call the library under the document size cap and the request's time limit."""
-    if len(doc.data) > limits.max_document_chars:
-        raise too_large("document", limits.max_document_chars)
-    remaining = limits.deadline - time.monotonic()
+def within_deadline(fn: Callable[[], T], deadline: float) -> T:
+    """``fn()`` under the request's deadline (``time.monotonic()`` value), else the 503."""
+    remaining = deadline - time.monotonic()
     if remaining <= 0:
         raise time_limit_problem()
     try:
         with time_limit(remaining):
-            return cleaner.clean(doc.data, options, declared_encoding=doc.declared)
+            return fn()
     except TimeLimitExceeded:
         raise time_limit_problem() from None
+
+
+def run_clean(doc: Document, options: CleanOptions, limits: Limits) -> CleanResult:
+    """Call the library under the document size cap and the request's time limit."""
+    if len(doc.data) > limits.max_document_chars:
+        raise too_large("document", limits.max_document_chars)
+    return within_deadline(
+        lambda: cleaner.clean(doc.data, options, declared_encoding=doc.declared), limits.deadline
+    )
 
 
 def json_response(payload: Any, status: int = 200) -> Response:
@@ -297,15 +311,13 @@ def clean_document() -> Response:
     query = query_options()
     build_options(query)  # invalid query options are refused before the body is read
     body = read_body()
+    if not body:
+        raise empty_body()
     metrics = get_metrics()
     if kind == JSON_TYPE:
-        if not body:
-            raise Problem(400, "empty-body", "Empty body", "the request body is empty")
         doc = document_from_json(parse_json(body))
         result = _clean_counted(doc, build_options(query, doc.options), metrics)
         return json_response(result.to_dict())
-    if not body:
-        raise Problem(400, "empty-body", "Empty body", "the request body is empty")
     declared = request.mimetype_params.get("charset") if kind == TEXT_TYPE else None
     result = _clean_counted(Document(body, declared), build_options(query), metrics)
     if wants_json():
@@ -333,14 +345,9 @@ def detect() -> Response:
         raise unsupported_type(DETECT_TYPES)
     body = read_body()
     if not body:
-        raise Problem(400, "empty-body", "Empty body", "the request body is empty")
+        raise empty_body()
     declared = request.mimetype_params.get("charset") if kind == TEXT_TYPE else None
-    limits = _limits()
-    try:
-        with time_limit(limits.deadline - time.monotonic()):
-            decoded = cleaner.detect_encoding(body, declared)
-    except TimeLimitExceeded:
-        raise time_limit_problem() from None
+    decoded = within_deadline(lambda: cleaner.detect_encoding(body, declared), _limits().deadline)
     return json_response(decoded.decoding.to_dict())
 
 
@@ -374,7 +381,7 @@ def clean_batch() -> Response:
         raise
     if first is None:
         reader.close()
-        raise Problem(400, "empty-body", "Empty body", "the batch has no lines")
+        raise empty_body("the batch has no lines")
     return Response(stream_with_context(batch.records(first)), mimetype=NDJSON_TYPE)
 
 
