@@ -461,11 +461,7 @@ def _extend_edges(infos: list[LineInfo], first: int, last: int) -> tuple[int, in
         last += 1  # "The tour dates:" right after the last paragraph
     if infos[last].text.endswith(":"):
         end = min(len(infos), last + 1 + thresholds.MAX_LIST_ITEMS)
-        while (
-            last + 1 < end
-            and infos[last + 1].cls in (SHORT, NEARGOOD)
-            and _is_plain(infos[last + 1])
-        ):
+        while last + 1 < end and _is_plain(infos[last + 1]):
             last += 1
     return first, last
 
@@ -520,7 +516,15 @@ def _outside_reason(infos: list[LineInfo], pos: int) -> Decision:
 _SECTION_HEADS = frozenset({Reason.RELATED, Reason.COMMENTS})
 
 
+# A line that is only a file name or a web address (an image's alt text, a bare link).
+_FILE_OR_URL_RE = re.compile(
+    r"(?:https?://|www\.)\S+|[\w%.,()+-]+\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?)", re.IGNORECASE
+)
+
+
 def _inside_reason(info: LineInfo) -> Decision:
+    if _FILE_OR_URL_RE.fullmatch(info.text):
+        return Reason.SHORT_CHROME, thresholds.REPEATED_IN_BODY_CONFIDENCE
     if info.n_words <= thresholds.MAX_CREDIT_WORDS and is_source_credit(info.key):
         return None, 0.0
     if info.label is not None and info.label in phrases.IN_BODY_CATEGORIES:
@@ -628,15 +632,31 @@ def _decide(infos: list[LineInfo], first: int, last: int) -> list[Decision]:
             decisions[pos] = (Reason.OUTSIDE_ARTICLE, thresholds.HEADER_CONFIDENCE)
         elif _is_title(info, allow_repeated=True):
             decisions[pos] = (Reason.OUTSIDE_ARTICLE, thresholds.HEADER_CONFIDENCE)
-            break
-    # Trailer: source credits right after the body.
+            if not info.text.endswith("."):
+                # A title; a line ending with a full stop is the lead sentence above it.
+                _keep_kicker(infos, pos, decisions)
+                break
+    # Trailer: source credits and a closing dateline right after the body.
     for pos in range(last + 1, min(len(infos), last + 1 + thresholds.MAX_TRAILER_LINES)):
         info = infos[pos]
         if info.label is not None or info.marker is not None or info.repeated:
             break
-        if info.n_words <= thresholds.MAX_CREDIT_WORDS and is_source_credit(info.key):
+        if info.n_words <= thresholds.MAX_CREDIT_WORDS and (
+            is_source_credit(info.key) or is_dateline_or_byline(info)
+        ):
             decisions[pos] = (Reason.CREDIT, thresholds.HEADER_CONFIDENCE)
     return decisions
+
+
+def _keep_kicker(infos: list[LineInfo], title: int, decisions: list[Decision]) -> None:
+    """Keep a dateline or byline written just above the title (labels in between skipped)."""
+    for pos in range(title - 1, max(-1, title - 1 - thresholds.MAX_HEADER_SCAN_LINES), -1):
+        info = infos[pos]
+        if info.label is not None:
+            continue
+        if info.marker is None and not info.repeated and is_dateline_or_byline(info):
+            decisions[pos] = (Reason.OUTSIDE_ARTICLE, thresholds.HEADER_CONFIDENCE)
+        return
 
 
 # ---------------------------------------------------------------------------------------

@@ -36,9 +36,9 @@ def find_duplicates(
     Returns ``{dropped index: (index of the line kept instead, confidence)}``. Exact
     repeats (same :func:`dedupe_key`) drop the later line. A line whose key is contained
     in a longer candidate at most ``MAX_NEAR_DUPLICATE_DISTANCE`` candidates away, and is
-    at least ``MIN_NEAR_DUPLICATE_SHARE`` of its length, drops the shorter line. Lines
-    with fewer than ``MIN_DUPLICATE_KEY_CHARS`` characters of key are never compared
-    (``"Yes"`` twice in a dialogue is not a duplicate).
+    at least ``MIN_NEAR_DUPLICATE_SHARE`` of its length and ``MIN_NEAR_DUPLICATE_KEY_CHARS``
+    long, drops the shorter line. Lines with fewer than ``MIN_DUPLICATE_KEY_CHARS``
+    characters of key are never compared (``"Yes"`` twice in a dialogue is not a duplicate).
 
     >>> find_duplicates(["A cat sat.", "b", "a cat  SAT", "b"], [0, 1, 2, 3])
     {2: (0, 0.95)}
@@ -59,7 +59,7 @@ def find_duplicates(
             seen[key] = i
     # Near duplicates: neighbours only, so the work stays linear.
     for pos, i in enumerate(candidates):
-        if i in out or len(keys[pos]) < thresholds.MIN_DUPLICATE_KEY_CHARS:
+        if i in out or len(keys[pos]) < thresholds.MIN_NEAR_DUPLICATE_KEY_CHARS:
             continue
         lo = max(0, pos - thresholds.MAX_NEAR_DUPLICATE_DISTANCE)
         hi = min(len(candidates), pos + thresholds.MAX_NEAR_DUPLICATE_DISTANCE + 1)

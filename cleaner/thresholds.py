@@ -138,6 +138,9 @@ MIN_DUPLICATE_KEY_CHARS = 4
 # next to its caption) and is at least this share of that line's length.
 MAX_NEAR_DUPLICATE_DISTANCE = 2
 MIN_NEAR_DUPLICATE_SHARE = 0.5
+# ... and has a key of at least this many characters (a subheading "Fraps" next to the
+# image "fraps.jpg" is not a copy of it).
+MIN_NEAR_DUPLICATE_KEY_CHARS = 20
 DUPLICATE_CONFIDENCE = 0.95
 NEAR_DUPLICATE_CONFIDENCE = 0.8
 # ---------------------------------------------------------------------------------------
