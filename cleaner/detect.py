@@ -312,7 +312,14 @@ def _chunks(text: str) -> Counter[str]:
     picked = [c for c in _SPACE_RE.split(_MARKUP_RE.sub(" ", text)) if not c.isascii()]
     if not picked:  # all non-ASCII text sits inside tags (attribute values)
         picked = [c for c in _SPACE_RE.split(text) if not c.isascii()]
-    return Counter(picked[: thresholds.MAX_SCORED_CHUNKS])
+    kept: list[str] = []
+    size = 0
+    for chunk in picked[: thresholds.MAX_SCORED_CHUNKS]:
+        kept.append(chunk[: thresholds.MAX_SCORED_CHUNK_CHARS])
+        size += len(kept[-1])
+        if size >= thresholds.MAX_SCORED_CHARS:
+            break
+    return Counter(kept)
 
 
 # ---------------------------------------------------------------------------------------
@@ -626,8 +633,10 @@ def _confidence(ranked: list[_Ranked]) -> float:
     return best * (0.5 + 0.5 * min(1.0, gap / thresholds.DECISIVE_SCORE_GAP))
 
 
-def _candidates(ranked: Iterable[_Ranked]) -> tuple[tuple[str, float], ...]:
-    return tuple((r.encoding, max(0.0, min(1.0, r.score))) for r in ranked)
+def _candidates(ranked: list[_Ranked]) -> tuple[tuple[str, float], ...]:
+    """The best few candidates with their scores clamped to 0..1, for the report."""
+    top = ranked[: thresholds.MAX_REPORTED_CANDIDATES]
+    return tuple((r.encoding, max(0.0, min(1.0, r.score))) for r in top)
 
 
 # ---------------------------------------------------------------------------------------
@@ -715,6 +724,12 @@ def _decode_with(data: bytes, ranked: list[_Ranked]) -> tuple[_Ranked, str, bool
     return None
 
 
+# A multi-byte UTF-8 sequence; without one no line can be non-ASCII UTF-8.
+_UTF8_SEQUENCE_RE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
 def _split_lines(data: bytes) -> tuple[list[bytes], int, int]:
     """Lines, how many are non-ASCII UTF-8 and how many are not UTF-8."""
     lines = data.splitlines(keepends=True)
@@ -729,11 +744,21 @@ def _split_lines(data: bytes) -> tuple[list[bytes], int, int]:
     return lines, utf8_lines, legacy_lines
 
 
-def _mixed(lines: list[bytes]) -> tuple[str, _Ranked, float] | None:
-    """Decode UTF-8 lines as UTF-8 and the others with the charset chosen on them, pooled."""
+def _mixed(lines: list[bytes], whole: str | None) -> tuple[str, _Ranked, float] | None:
+    """Decode UTF-8 lines as UTF-8 and the others with the charset chosen on them, pooled.
+
+    None when the charset chosen for the whole document (``whole``) reads the UTF-8 lines
+    more plausibly than UTF-8 does (their validity as UTF-8 was chance).
+    """
     legacy = [line for line in lines if not line.isascii() and _decode(line, UTF8) is None]
-    pooled = b"".join(legacy)[: thresholds.DETECT_SAMPLE_BYTES]
-    ranked = rank_charsets(pooled)
+    utf8 = [line for line in lines if not line.isascii() and _decode(line, UTF8) is not None]
+    if whole is not None:
+        pooled = b"".join(utf8)[: thresholds.DETECT_SAMPLE_BYTES]
+        as_legacy = _decode_prefix(pooled, whole)
+        as_utf8 = pooled.decode(UTF8, errors="ignore")
+        if as_legacy is not None and plausibility(as_legacy)[0] > plausibility(as_utf8)[0]:
+            return None
+    ranked = rank_charsets(b"".join(legacy)[: thresholds.DETECT_SAMPLE_BYTES])
     chosen = _decode_with(b"".join(legacy), ranked)
     if chosen is None:
         return None
@@ -742,9 +767,7 @@ def _mixed(lines: list[bytes]) -> tuple[str, _Ranked, float] | None:
     for line in lines:
         text = _decode(line, UTF8)
         parts.append(text if text is not None else line.decode(best.encoding))
-    text = "".join(parts)
-    score, _lang = plausibility(text[: thresholds.DETECT_SAMPLE_BYTES])
-    return text, best, score
+    return "".join(parts), best, _confidence(ranked)
 
 
 def _step(reason: Reason, encoding: str, confidence: float, action: str = "decode") -> Step:
@@ -778,13 +801,15 @@ def _detect_legacy(data: bytes, declared: str | None, earlier: tuple[Step, ...])
     sample = data[: thresholds.DETECT_SAMPLE_BYTES]
     ranked = rank_charsets(sample)
     whole = _decode_with(data, ranked)
-    lines, utf8_lines, legacy_lines = _split_lines(data)
+    utf8_lines = legacy_lines = 0
+    lines: list[bytes] = []
+    if _UTF8_SEQUENCE_RE.search(data):
+        lines, utf8_lines, legacy_lines = _split_lines(data)
     if utf8_lines and legacy_lines:
-        mixed = _mixed(lines)
-        if mixed is not None and (whole is None or mixed[2] >= whole[0].score):
-            text, best, score = mixed
+        mixed = _mixed(lines, whole[0].encoding if whole is not None else None)
+        if mixed is not None:
+            text, best, conf = mixed
             label = f"{UTF8}+{best.encoding}"
-            conf = max(0.0, min(1.0, score))
             return _result(
                 text,
                 label,

@@ -187,6 +187,11 @@ MAX_UTF16_BAD_CHAR_SHARE = 0.01
 # Ranking reads at most this many whitespace-separated chunks holding non-ASCII text
 # (about 10 KB of prose); ASCII chunks decode the same under every candidate.
 MAX_SCORED_CHUNKS = 1500
+# ... and at most MAX_SCORED_CHARS characters of them, each chunk cut to
+# MAX_SCORED_CHUNK_CHARS (a CJK sentence is one chunk; a run of 64 KB without spaces is
+# judged by its head).
+MAX_SCORED_CHARS = 20000
+MAX_SCORED_CHUNK_CHARS = 300
 # Plausibility of one decoding = WORD_WEIGHT * word score + ALPHABET_WEIGHT * alphabet fit
 # - BAD_CHAR_WEIGHT * share of control/unassigned characters. Word score: a chunk found in
 # the lexicon counts 1, an unknown but well-formed word UNKNOWN_WORD_VALUE, a word of a
@@ -213,6 +218,8 @@ FORM_SCORE_MARGIN = 0.1
 # lexicons, each in at most MAX_DETECT_LEXICON_LANGUAGES languages whose alphabet fits
 # within LANGUAGE_FIT_MARGIN of the best fit; this bounds the lexicons loaded per document.
 MAX_DETECT_LEXICON_CANDIDATES = 4
+# Candidates listed in the decoding report (the rest score near zero).
+MAX_REPORTED_CANDIDATES = 5
 MAX_DETECT_LEXICON_LANGUAGES = 5
 # Chinese and Japanese runs count as fully known when at least this share of their
 # character pairs are lexicon words (prose measured at 0.4-0.6; a wrong CJK charset
