@@ -95,6 +95,12 @@ def clean_frame_partition(
 
     Failed rows are dropped from the frame and listed in the errors; with ``report`` a
     ``report`` column holds each row's report as JSON text.
+
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"text": ["CafÃ©", None], "n": [1, 2]})
+    >>> out, errors, stats = clean_frame_partition(frame, Settings())
+    >>> out["text"].tolist(), out["n"].tolist(), [e["error"] for e in errors]
+    (['Café'], [1], ['missing_field'])
     """
     import json
 
