@@ -401,6 +401,10 @@ def decode_lossy(text: str, charset: str) -> str:
         if complete or len(chunk) < 2:
             continue
         options = _lossy_options(chunk, charset)
+        if match.start() == 0 or text[match.start() - 1].isspace():
+            # a lone character between spaces is only a lost NBSP if it makes a letter
+            lost_mark = "?" in chunk or "\N{REPLACEMENT CHARACTER}" in chunk
+            options = [o for o in options if o.isalpha() or lost_mark]
         if not options:
             continue
         start, end = match.span()
@@ -429,6 +433,12 @@ def _pick_by_lexicon(text: str, start: int, end: int, options: list[str]) -> str
     if len(options) == 1:
         return options[0]
     if len(lexicon.words(text)) < thresholds.MIN_LOSSY_CONTEXT_WORDS:
+        return "\N{REPLACEMENT CHARACTER}"
+    token_start = text.rfind(" ", 0, start) + 1
+    token_end = text.find(" ", end)
+    token = text[token_start : token_end if token_end >= 0 else len(text)]
+    if sum(token.count(mark) for mark in "?\N{REPLACEMENT CHARACTER}") > 1:
+        # two lost bytes in one word need a joint choice; leave them to recovery
         return "\N{REPLACEMENT CHARACTER}"
     left = _WORD_AROUND_RE.search(text, 0, start)
     right = _WORD_AFTER_RE.match(text, end)
@@ -526,6 +536,7 @@ def line_candidates(line: str) -> list[Candidate]:
     """
     seen: dict[str, Candidate] = {line: Candidate(line, (), implausibility(line), complete=True)}
     frontier = [seen[line]]
+    has_c1 = _C1_RE.search(line) is not None
     for layer in range(1, thresholds.MAX_MOJIBAKE_LAYERS + 1):
         found: list[Candidate] = []
         for cand in frontier:
@@ -533,7 +544,7 @@ def line_candidates(line: str) -> list[Candidate]:
                 if fixed not in seen:
                     complete = complete and cand.complete
                     cost = implausibility(fixed) + thresholds.MOJIBAKE_LAYER_COST * layer
-                    if complete and (decoded >= 2 or layer > 1):
+                    if complete and (decoded >= 2 or layer > 1 or has_c1):
                         cost -= thresholds.MOJIBAKE_CONSISTENCY_BONUS
                     new = Candidate(fixed, (*cand.chain, charset), cost, complete=complete)
                     seen[fixed] = new
@@ -608,8 +619,10 @@ def is_quoting(line: str, fixed: str) -> bool:
         pos = end
     kept.update(line[pos:])
     return any(
-        len(new) == 1 and not new.isascii() and not new.isalpha() and new in kept
-        for _s, _e, _old, new in spans
+        ch in kept
+        for _s, _e, old, new in spans
+        for ch in set(new) - set(old)
+        if not ch.isascii() and not ch.isalpha()
     )
 
 
