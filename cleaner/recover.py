@@ -424,7 +424,33 @@ def _rank_languages(
     best = scores[ranked[0]]
     keep = [lang for lang in ranked if scores[lang] >= best * thresholds.MIN_LANGUAGE_SCORE_RATIO]
     confident = hits[ranked[0]] >= thresholds.MIN_RECOVERY_STOP_WORD_HITS
+    if len(keep) > thresholds.MAX_RECOVERY_LANGUAGES:
+        # Too close to call on stop words ("je" is Croatian, Czech, French and Dutch):
+        # count the intact words each close language's short lexicon knows.
+        close = keep[: thresholds.MAX_TIED_LANGUAGES]
+        sample = [w for w, _ in words.most_common(thresholds.MAX_TIE_BREAK_WORDS)]
+        known = {lang: sum(1 for w in sample if w in short_lexicon(lang)) for lang in close}
+        keep = sorted(close, key=lambda lang: (-known[lang], -scores[lang]))
+        top = known[keep[0]]
+        runner = known[keep[1]]
+        confident = top >= thresholds.MIN_RECOVERY_STOP_WORD_HITS and top > runner
     return tuple(keep[: thresholds.MAX_RECOVERY_LANGUAGES]), confident
+
+
+@functools.cache
+def short_lexicon(lang: str) -> frozenset[str]:
+    """The words of wordfreq's short list for ``lang`` (about 30,000 common words).
+
+    >>> "jezik" in short_lexicon("hr"), "jezik" in short_lexicon("fr")
+    (True, False)
+    """
+    import wordfreq
+
+    files = wordfreq.available_languages("small")
+    lex = lexicon_language(lang)
+    if lex not in files:
+        return frozenset()
+    return frozenset(w for bucket in wordfreq.read_cBpack(files[lex]) for w in bucket)
 
 
 def _analyse(text: str, tokens: list[re.Match[str]], options: CleanOptions) -> _Document:
@@ -622,15 +648,18 @@ def _previous_capitalised(text: str, start: int) -> bool:
 
 
 def _score(
-    word: str, langs: tuple[str, ...], doc: _Document, script: str
+    word: str, langs: tuple[str, ...], doc: _Document, script: str, foreign: bool = False
 ) -> tuple[float, str]:
     best, best_lang = 0.0, langs[0] if langs else ""
-    if script not in doc.confident and script in _NAME_SCRIPTS:
+    if (foreign or script not in doc.confident) and script in _NAME_SCRIPTS:
+        penalty = thresholds.RECOVERY_UNKNOWN_LANGUAGE_PENALTY_ZIPF
+        if foreign:
+            penalty = thresholds.RECOVERY_FOREIGN_WORD_PENALTY_ZIPF
         lower = word.lower()
         for key in (lower, lexicon_key(word, "ro"), lexicon_key(word, "tr")):
             found = name_lexicon(script).get(key)
-            if found and found[0] - thresholds.RECOVERY_UNKNOWN_LANGUAGE_PENALTY_ZIPF > best:
-                best = found[0] - thresholds.RECOVERY_UNKNOWN_LANGUAGE_PENALTY_ZIPF
+            if found and found[0] - penalty > best:
+                best = found[0] - penalty
                 best_lang = found[1]
     owner = _owning_language(word)
     if owner and owner not in langs:
@@ -646,7 +675,11 @@ def _score(
     lower = word.lower()
     if doc.words.get(lower):
         best += thresholds.RECOVERY_SAME_WORD_BONUS_ZIPF
-    elif doc.folded.get(ascii_fold(word)) and ascii_fold(word) != lower:
+    elif (
+        len(word) >= thresholds.MIN_FOLDED_EVIDENCE_CHARS
+        and doc.folded.get(ascii_fold(word))
+        and ascii_fold(word) != lower
+    ):
         best += thresholds.RECOVERY_FOLDED_WORD_BONUS_ZIPF
     if not coherent(word):
         best -= thresholds.RECOVERY_INCOHERENT_PENALTY_ZIPF
@@ -675,8 +708,27 @@ def _choose(
         # A token made only of lost letters: read it in the document's main script.
         script = doc.main_script
     langs = doc.languages.get(script, ())
+    choice = _choose_in(text, start, token, holes, doc, script, langs, foreign=False)
+    if choice is None and script in doc.confident and script in _NAME_SCRIPTS:
+        # Not a word of the document's language: perhaps a foreign name (``Aragão`` in an
+        # English address), read against every language's short lexicon.
+        choice = _choose_in(text, start, token, holes, doc, script, langs, foreign=True)
+    return choice
+
+
+def _choose_in(
+    text: str,
+    start: int,
+    token: str,
+    holes: list[_Hole],
+    doc: _Document,
+    script: str,
+    langs: tuple[str, ...],
+    foreign: bool,
+) -> _Choice | None:
+    """:func:`_choose` with the document's languages, or (``foreign``) with all of them."""
     per_hole: list[set[str]] = [set() for _ in holes]
-    fallback = () if script in doc.confident else _fallback_languages(script, doc)
+    fallback = _fallback_languages(script, doc) if foreign or script not in doc.confident else ()
     for lang in langs + fallback:
         for i, hole in enumerate(holes):
             per_hole[i] |= _lost_letters(lang, hole, doc)
@@ -708,15 +760,16 @@ def _choose(
         if QMARK in fill:
             if word.strip(QMARK) == "":
                 continue
-            score, lang = _score(word.strip(QMARK), langs, doc, script)
+            score, lang = _score(word.strip(QMARK), langs, doc, script, foreign)
             score = max(score, 0.0) + prior
         else:
-            score, lang = _score(word, langs, doc, script)
+            score, lang = _score(word, langs, doc, script, foreign)
         if score > 0:
             weights.append((score, word, lang))
+    weights = _one_spelling_each(weights, doc)
     if not weights:
         inner = all(h.start > 0 and h.end < len(token) for h in holes)
-        if inner and langs and script in doc.confident:
+        if inner and langs and script in doc.confident and not foreign:
             return _choose_by_spelling(pieces, choices, holes, langs[0], doc)
         return None
     total = sum(10**s for s, _, _ in weights)
@@ -733,6 +786,34 @@ def _choose(
     ):
         best_word = _upper_first(best_word, best_lang)
     return _Choice(best_word, confidence, best_lang)
+
+
+def _one_spelling_each(
+    weights: list[tuple[float, str, str]], doc: _Document
+) -> list[tuple[float, str, str]]:
+    """Drop spellings of one lexicon word but the preferred one (Romanian ``ș``/``ş``).
+
+    The preferred spelling uses letters seen intact in the document, else the letters
+    listed first for the language (the standard forms).
+    """
+    best: dict[tuple[str, str], tuple[float, str, str]] = {}
+    for item in weights:
+        _, word, lang = item
+        key = (lexicon_key(word.strip(QMARK), lang), lang + QMARK * (QMARK in word))
+        if key not in best or _spelling_rank(word, lang, doc) < _spelling_rank(
+            best[key][1], lang, doc
+        ):
+            best[key] = item
+    return list(best.values())
+
+
+def _spelling_rank(word: str, lang: str, doc: _Document) -> tuple[int, int]:
+    """Lower is preferred: letters not seen intact, then position in the letter table."""
+    order = _expand(recover_data.LANGUAGE_LETTERS.get(lang, ""))
+    extra = [c.lower() for c in word if ord(c) > 127]
+    unseen = sum(1 for c in extra if c not in doc.letters)
+    position = sum(order.index(c) if c in order else len(order) for c in extra)
+    return unseen, position
 
 
 def _wants_title(text: str, start: int, token: str, word: str, lang: str) -> bool:

@@ -280,6 +280,11 @@ MAX_LANGUAGE_VOTE_WORDS = 200
 MIN_LANGUAGE_VOTE_CONFIDENCE = 0.5
 # Intact letters a damaged word needs to vote (``s?`` is a word in a dozen languages).
 MIN_LANGUAGE_VOTE_LETTERS = 3
+# When more languages than MAX_RECOVERY_LANGUAGES tie on stop words, up to
+# MAX_TIED_LANGUAGES of them are told apart by how many of the document's
+# MAX_TIE_BREAK_WORDS most frequent intact words their short lexicons know.
+MAX_TIED_LANGUAGES = 6
+MAX_TIE_BREAK_WORDS = 300
 # Occurrences of a language's stop words needed before its lexicon alone is trusted;
 # below it, names are also looked up in every language's short lexicon. Guess.
 MIN_RECOVERY_STOP_WORD_HITS = 2
@@ -289,6 +294,9 @@ MIN_RECOVERY_STOP_WORD_HITS = 2
 RECOVERY_SAME_WORD_BONUS_ZIPF = 3.0
 # Its accent-less spelling elsewhere (``Cavusoglu`` for ``Çavu?o?lu``). Guess.
 RECOVERY_FOLDED_WORD_BONUS_ZIPF = 2.5
+# ... counted only for words at least this long (short words share their folds: ``a``
+# is ``à`` and ``á`` folded). Guess.
+MIN_FOLDED_EVIDENCE_CHARS = 4
 # Letters no single language writes together (``ș`` with ``ğ``). Guess.
 RECOVERY_INCOHERENT_PENALTY_ZIPF = 1.5
 # Words recovered from a ``?`` inside them before a lone ``?`` between two lower-case
@@ -316,6 +324,9 @@ MIN_SPELLING_SHARE = 0.85
 # A word whose first letter was lost, after a capitalised word, gets a capital unless it
 # is at least this common in lower case (then it is an ordinary word, not a name). Guess.
 MIN_COMMON_WORD_ZIPF = 3.0
+# A word of another language than the document's (a foreign name in an address) found
+# in that language's short lexicon scores this much less than its zipf there. Guess.
+RECOVERY_FOREIGN_WORD_PENALTY_ZIPF = 1.0
 # When the document does not tell its language, a word found in some language's short
 # lexicon scores this much less than its zipf there. Guess.
 RECOVERY_UNKNOWN_LANGUAGE_PENALTY_ZIPF = 0.5
