@@ -42,6 +42,11 @@ from cleaner.trace import Reason, Stage, Step
 
 # Runs of letters and digits (the words of a line); CJK runs are counted per character.
 _TOKEN_RE = re.compile(r"[^\W_]+")
+# Vowel signs and other marks that wordfreq's lists leave out (Arabic harakat and tatweel,
+# Hebrew points), removed before words are looked up.
+_MARKS_TO_DROP = dict.fromkeys(
+    [*range(0x064B, 0x0660), 0x0640, 0x0670, *range(0x0591, 0x05BE), *range(0x05BF, 0x05C8)]
+)
 _DIGIT_RE = re.compile(r"\d")
 # Han, kana, CJK compatibility ideographs: scripts written without spaces between words.
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
@@ -223,7 +228,7 @@ def _analyse(lines: list[str]) -> list[LineInfo]:
 
 def _features(text: str) -> tuple[str, list[str], int, int]:
     """Label key, words (no numbers, no CJK), CJK character count and weighted size."""
-    tokens = _TOKEN_RE.findall(text.casefold())
+    tokens = _TOKEN_RE.findall(text.casefold().translate(_MARKS_TO_DROP))
     cjk = 0
     if _CJK_RE.search(text) is None:
         words = [t for t in tokens if not t.isdigit()]
@@ -252,9 +257,28 @@ def _page_languages(infos: list[LineInfo]) -> list[str]:
     if not votes:
         return []
     best = votes.most_common(1)[0][1]
-    return [
+    langs = [
         lang for lang, n in votes.most_common(4) if n >= thresholds.MIN_LANGUAGE_VOTE_SHARE * best
     ]
+    # An article in another language than the page chrome around it: prose lines the
+    # chosen languages do not explain elect their own language, line by line.
+    chosen = frozenset().union(*(phrases.stopword_table()[lang] for lang in langs))
+    winners: Counter[str] = Counter()
+    for info in infos:
+        if info.n_words < thresholds.MIN_SHORT_PROSE_WORDS:
+            continue
+        known = sum(1 for w in info.words if w in chosen)
+        if known >= thresholds.MIN_NEARGOOD_STOPWORD_DENSITY * info.n_words:
+            continue
+        line_votes = Counter(lang for w in info.words for lang in index.get(w, ()))
+        if line_votes:
+            winners[line_votes.most_common(1)[0][0]] += 1
+    langs += [
+        lang
+        for lang, n in winners.most_common(2)
+        if n >= thresholds.MIN_LANGUAGE_LINES and lang not in langs
+    ]
+    return langs
 
 
 def _stopword_density(
@@ -323,6 +347,21 @@ def _classify(infos: list[LineInfo]) -> None:
             info.cls = NEARGOOD
 
 
+_CAPITALISED_RE = re.compile(r"\b[^\W\d_]")
+
+
+def _capitalised_share(text: str) -> float:
+    """Share of words starting with an upper-case letter (0 for scripts without case).
+
+    >>> _capitalised_share("Facebook Twitter LinkedIn"), _capitalised_share("a b C d")
+    (1.0, 0.25)
+    """
+    initials = _CAPITALISED_RE.findall(text)
+    if not initials:
+        return 0.0
+    return sum(1 for ch in initials if ch.isupper()) / len(initials)
+
+
 def _line_class(info: LineInfo) -> str:
     """The jusText-style ladder: chrome, good, near-good or short."""
     size, stop = info.size, info.stop
@@ -330,7 +369,13 @@ def _line_class(info: LineInfo) -> str:
         return CHROME
     if info.marker is not None and size < thresholds.MAX_IN_BODY_MARKER_CHARS:
         return CHROME
-    if size >= thresholds.MIN_NEARGOOD_CHARS and stop < thresholds.MAX_LIST_STOPWORD_DENSITY:
+    if (
+        size >= thresholds.MIN_NEARGOOD_CHARS
+        and stop < thresholds.MAX_LIST_STOPWORD_DENSITY
+        and _capitalised_share(info.text) >= thresholds.MIN_LIST_CAPITALISED_SHARE
+    ):
+        # "Facebook Twitter LinkedIn", "Tags: Politics, Europe, Elections": capitalised
+        # names without sentence words. Scripts without case never qualify.
         return CHROME
     if size >= thresholds.MIN_GOOD_CHARS and stop >= thresholds.MIN_NEARGOOD_STOPWORD_DENSITY:
         return GOOD

@@ -53,10 +53,15 @@ MIN_GOOD_STOPWORD_DENSITY = 0.30
 MIN_NEARGOOD_STOPWORD_DENSITY = 0.20
 # A long line whose stopword density is below this is a keyword or link list, not prose.
 MAX_LIST_STOPWORD_DENSITY = 0.10
+# ... when at least this share of its words are capitalised (names and section titles).
+MIN_LIST_CAPITALISED_SHARE = 0.5
 # A language takes part in the stopword density of lines when its stopwords account for at
 # least this share of the votes of the page's best language (an article in one language
 # inside page chrome in English keeps its own stopwords).
 MIN_LANGUAGE_VOTE_SHARE = 0.25
+# Prose lines those languages leave unexplained vote for their own best language; one
+# that wins at least this many lines joins in.
+MIN_LANGUAGE_LINES = 2
 # Contributions to the body search (maximum-sum contiguous region): a good line adds its
 # size / BODY_CHARS_PER_POINT (capped at MAX_GOOD_LINE_POINTS), a near-good line adds
 # NEARGOOD_LINE_POINTS, a short line costs SHORT_LINE_POINTS, a recognised chrome line
