@@ -81,6 +81,7 @@ def run(src: Path, out: Path, jobs: int) -> dict[str, float]:
         str(jobs),
         "-q",
     ]
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     popen = subprocess.Popen(cmd, stderr=subprocess.PIPE)
     proc = psutil.Process(popen.pid)
@@ -91,6 +92,8 @@ def run(src: Path, out: Path, jobs: int) -> dict[str, float]:
         peak_main = max(peak_main, main)
         time.sleep(SAMPLE_INTERVAL_S)
     seconds = time.perf_counter() - start
+    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (cpu_after.ru_utime + cpu_after.ru_stime) - (cpu_before.ru_utime + cpu_before.ru_stime)
     err = popen.stderr.read().decode() if popen.stderr else ""
     if popen.returncode not in (0, 3):
         raise SystemExit(f"cleaner clean failed ({popen.returncode}): {err}")
@@ -99,6 +102,7 @@ def run(src: Path, out: Path, jobs: int) -> dict[str, float]:
     failed = sum(1 for _ in errors_file.open("rb")) if errors_file.exists() else 0
     return {
         "seconds": seconds,
+        "cpu_seconds": cpu,
         "peak_tree_mb": peak_total / 1e6,
         "peak_process_mb": peak_one / 1e6,
         "peak_main_mb": peak_main / 1e6,
@@ -134,7 +138,11 @@ def main() -> None:
                 f"{r['peak_main_mb']:5.1f} MB)  count in = out + errors: {ok}"
             )
         speedup = results[1]["seconds"] / results[2]["seconds"]
-        print(f"speed-up -j 2 / -j 1: {speedup:.2f}x")
+        print(f"speed-up -j 2 / -j 1: {speedup:.2f}x (load average now {os.getloadavg()[0]:.1f})")
+        # CPU seconds per 1,000 records: equal at -j 1 and -j 2 means the runner adds no
+        # work, so a speed-up below 2 comes from cores taken by other processes.
+        per = {j: 1000 * r["cpu_seconds"] / args.records for j, r in results.items()}
+        print(f"CPU s per 1,000 records: -j 1 {per[1]:.1f}, -j 2 {per[2]:.1f}")
 
         small.unlink()
         if args.big <= 0:
