@@ -119,7 +119,7 @@ def label_of(key: str, n_words: int) -> Reason | None:
     if found is not None:
         return found
     words = key.split(" ")
-    if any(w.isdigit() for w in words):
+    if not key.isalpha() and any(w.isdigit() for w in words):
         # "53 Comments", "Share 12": counters do not change what a label is.
         words = [w for w in words if not w.isdigit()]
         found = table.get(" ".join(words))
@@ -228,7 +228,10 @@ def _analyse(lines: list[str]) -> list[LineInfo]:
 
 def _features(text: str) -> tuple[str, list[str], int, int]:
     """Label key, words (no numbers, no CJK), CJK character count and weighted size."""
-    tokens = _TOKEN_RE.findall(text.casefold().translate(_MARKS_TO_DROP))
+    folded = text.casefold()
+    if not folded.isascii():
+        folded = folded.translate(_MARKS_TO_DROP)
+    tokens = _TOKEN_RE.findall(folded)
     cjk = 0
     if _CJK_RE.search(text) is None:
         words = [t for t in tokens if not t.isdigit()]
@@ -337,7 +340,10 @@ def _classify(infos: list[LineInfo]) -> None:
             label = cjk_label_of(info.text) if info.cjk and len(info.text) <= 20 else None
             if label is None:
                 label = label_of(info.key, n)
-            found = phrase_cache[info.text] = (label, marker_of(info.key) if info.key else None)
+            marker = marker_of(info.key) if info.key else None
+            if marker is None and "\u00a9" in info.text:
+                marker = Reason.FOOTER  # the copyright sign
+            found = phrase_cache[info.text] = (label, marker)
         info.label, info.marker = found
         info.repeated = short_keys.get(info.key, 0) > 1 and n <= thresholds.MAX_LABELLED_LINE_WORDS
         info.cls = _line_class(info)
@@ -787,6 +793,10 @@ def _apply(
                 Stage.DEDUPE, Reason.DUPLICATE, i, lines[i], conf, f"repeats line {orig + 1}"
             )
     if not drops:
+        return "\n".join(lines), []
+    if len(drops) == len(infos) and not any(s.reason == Reason.USER_PHRASE for s in drops.values()):
+        # Never empty a text on the classifier's word alone (a lowered threshold can ask
+        # for it): an empty result is worse than a stray menu.
         return "\n".join(lines), []
     steps = [drops[i] for i in sorted(drops)]
     if not is_page:

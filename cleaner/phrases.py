@@ -495,7 +495,7 @@ MARKERS: dict[Reason, tuple[str, ...]] = {
         "update your browser",
     ),
     Reason.FOOTER: (
-        "all rights reserved", "all right reserved", "copyright ©", "copyright (c)",
+        "all rights reserved", "all right reserved",
         "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados",
         "tutti i diritti riservati", "todos os direitos reservados",
         "alle rechten voorbehouden", "все права защищены", "tüm hakları saklıdır",
