@@ -581,7 +581,7 @@ def test_pathological_inputs_finish(text: str) -> None:
 
 def test_a_page_is_never_emptied_by_the_classifier() -> None:
     text = english_page()
-    out, steps = remove_boilerplate(text, CleanOptions(boilerplate_threshold=0.0))
+    out, _steps = remove_boilerplate(text, CleanOptions(boilerplate_threshold=0.0))
     assert out.strip()
     assert all(line in out for line in EN_BODY)
     menu_only = page(*EN_MENU, *EN_FOOTER)
