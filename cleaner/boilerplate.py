@@ -799,8 +799,9 @@ def _apply(
         # for it): an empty result is worse than a stray menu.
         return "\n".join(lines), []
     steps = [drops[i] for i in sorted(drops)]
-    if not is_page:
-        # No page structure: only user phrases were dropped; keep the layout as it is.
+    if not is_page or Reason.EMPTY in options.keep_categories:
+        # No page structure (only user phrases were dropped), or blank lines asked to be
+        # kept: the layout stays as it is.
         return "\n".join(line for i, line in enumerate(lines) if i not in drops), steps
     return _rebuild(lines, {info.index for info in infos}, drops, steps, options)
 
@@ -822,21 +823,20 @@ def _rebuild(
             fixed = line.rstrip(_BLANKS)
             if "\u00a0" in fixed:
                 fixed = fixed.replace("\u00a0", " ")
-                if Reason.WHITESPACE not in options.keep_categories:
-                    empty_steps.append(
-                        Step(
-                            Stage.BOILERPLATE,
-                            "normalize",
-                            Reason.WHITESPACE,
-                            detail="no-break space",
-                            line=i + 1,
-                            before=line,
-                            after=fixed,
-                        )
+                empty_steps.append(
+                    Step(
+                        Stage.BOILERPLATE,
+                        "normalize",
+                        Reason.WHITESPACE,
+                        detail="no-break space",
+                        line=i + 1,
+                        before=line,
+                        after=fixed,
                     )
+                )
             current.append(fixed)
             continue
-        if line and Reason.EMPTY not in options.keep_categories:
+        if line:
             empty_steps.append(
                 _step(Stage.BOILERPLATE, Reason.EMPTY, i, line, thresholds.EMPTY_CONFIDENCE)
             )

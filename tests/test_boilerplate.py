@@ -586,3 +586,21 @@ def test_a_page_is_never_emptied_by_the_classifier() -> None:
     assert all(line in out for line in EN_BODY)
     menu_only = page(*EN_MENU, *EN_FOOTER)
     assert remove_boilerplate(menu_only, OPTS) == (menu_only, [])
+
+
+def test_keeping_empty_lines_keeps_the_layout() -> None:
+    text = english_page().replace(EN_BODY[1], EN_BODY[1] + "\n\u00a0")
+    opts = CleanOptions(keep_categories=frozenset({"empty"}))
+    out, steps = remove_boilerplate(text, opts)
+    assert EN_BODY[1] + "\n\u00a0" in out
+    assert not any(s.reason == Reason.EMPTY for s in steps)
+    assert "Privacy Policy" not in out
+
+
+def test_no_break_spaces_inside_kept_lines_become_spaces() -> None:
+    body = EN_BODY[0].replace(" voted", "\u00a0voted")
+    text = english_page().replace(EN_BODY[0], body)
+    out, steps = remove_boilerplate(text, OPTS)
+    assert EN_BODY[0] in out
+    fixes = [s for s in steps if s.reason == Reason.WHITESPACE]
+    assert [(s.action, s.before, s.after) for s in fixes] == [("normalize", body, EN_BODY[0])]
