@@ -62,9 +62,9 @@ _CODE_NEIGHBOURS = frozenset("/\\=&@_<>{}[]|#%$^*~`+")
 # Scripts whose names are looked up in every language's lexicon when the document does
 # not tell its language.
 _NAME_SCRIPTS = frozenset({"LATIN", "CYRILLIC"})
-# Scripts that write the question mark as ASCII ``?``; elsewhere (Greek ``;``, Arabic
-# U+061F) a ``?`` next to a letter is always damage.
-_QUESTION_MARK_SCRIPTS = frozenset({"LATIN", "CYRILLIC", "HEBREW", "ARMENIAN", ""})
+# Scripts whose question mark is not ASCII ``?`` (Greek ``;``, Arabic U+061F, Armenian
+# U+055E): there a ``?`` next to a letter is always damage.
+_OTHER_QUESTION_MARK_SCRIPTS = frozenset({"GREEK", "ARABIC", "ARMENIAN"})
 
 # Letters assumed per alphabet when smoothing letter trigrams.
 _ALPHABET_SIZE = 40
@@ -242,6 +242,10 @@ def word_zipf(word: str, lang: str) -> float:
     lex = lexicon_language(lang)
     if lex not in LANGUAGES:
         return 0.0
+    if "\u200c" in word:
+        # Persian writes some affixes after a zero-width non-joiner; the lexicon keeps the
+        # parts apart, so the word is as common as its rarest part.
+        return min(word_zipf(part, lang) for part in word.split("\u200c"))
     freq = frequency_table(lex).get(lexicon_key(word, lang), 0.0)
     return math.log10(freq * 1e9) if freq > 0 else 0.0
 
@@ -761,6 +765,8 @@ def _choose_in(
             if word.strip(QMARK) == "":
                 continue
             score, lang = _score(word.strip(QMARK), langs, doc, script, foreign)
+            if score <= 0 and any(f != QMARK for f in fill):
+                continue  # filled letters that make no known word
             score = max(score, 0.0) + prior
         else:
             score, lang = _score(word, langs, doc, script, foreign)
@@ -768,9 +774,17 @@ def _choose_in(
             weights.append((score, word, lang))
     weights = _one_spelling_each(weights, doc)
     if not weights:
-        inner = all(h.start > 0 and h.end < len(token) for h in holes)
-        if inner and langs and script in doc.confident and not foreign:
-            return _choose_by_spelling(pieces, choices, holes, langs[0], doc)
+        if langs and script in doc.confident and not foreign:
+            spelled = _spelling_choices(token, holes, choices, marks)
+            if spelled is not None:
+                choice = _choose_by_spelling(pieces, spelled, holes, langs[0], doc)
+                if choice is not None and holes[0].start == 0 and _wants_title(
+                    text, start, token, choice.word, langs[0]
+                ):
+                    choice = dataclasses.replace(
+                        choice, word=_upper_first(choice.word, langs[0])
+                    )
+                return choice
         return None
     total = sum(10**s for s, _, _ in weights)
     best_score, best_word, best_lang = max(weights)
@@ -824,11 +838,22 @@ def _wants_title(text: str, start: int, token: str, word: str, lang: str) -> boo
     """
     if not word[:1].islower():
         return False
-    if _sentence_start(text, start):
+    if _sentence_start(text, start) or _in_name_line(text, start, start + len(token)):
         return True
     if _previous_capitalised(text, start):
         return word_zipf(word, lang) < thresholds.MIN_COMMON_WORD_ZIPF
     return False
+
+
+def _in_name_line(text: str, start: int, end: int) -> bool:
+    """True when every other word of the line around ``start:end`` is capitalised (a
+    name, an address, a heading)."""
+    lo = max(text.rfind("\n", max(0, start - 200), start) + 1, start - 200)
+    hi = text.find("\n", end, end + 200)
+    hi = hi if hi != -1 else end + 200
+    rest = text[lo:start] + " " + text[end:hi]
+    words = [w for w in re.findall(r"[\w?\ufffd]{3,}", rest) if w.isalpha()]
+    return len(words) >= 1 and all(not w[0].islower() for w in words)
 
 
 def _upper_first(word: str, lang: str) -> str:
@@ -854,7 +879,7 @@ def _punctuation_readings(
     word mid-sentence (``bilo ?e``). ``None`` means "only punctuation": a ``?`` right
     before a capital that starts a lower-case word (``?Tito``) is not a letter.
     """
-    if script not in _QUESTION_MARK_SCRIPTS:
+    if script in _OTHER_QUESTION_MARK_SCRIPTS:
         return {}
     out: dict[int, float | None] = {}
     prior = thresholds.RECOVERY_QUESTION_MARK_PRIOR_ZIPF
@@ -869,6 +894,27 @@ def _punctuation_readings(
         leading = h.start == 0 and not _follows_word(text, start)
         if trailing or leading:
             out[i] = prior
+    return out
+
+
+def _spelling_choices(
+    token: str, holes: list[_Hole], choices: list[list[str]], marks: dict[int, float | None]
+) -> list[list[str]] | None:
+    """The letter choices a spelling guess may use, or None when it may not guess.
+
+    A spelling guess fills only holes that are surely letters: inside the word, or
+    U+FFFD anywhere. A ``?`` at the edge stays a ``?`` when it may be punctuation, and
+    forbids the guess when it may only be a letter (the lexicon did not know the word).
+    """
+    out = []
+    for i, (hole, options) in enumerate(zip(holes, choices, strict=True)):
+        edge = hole.start == 0 or hole.end == len(token)
+        if not edge or hole.kind == REPLACEMENT:
+            out.append([c for c in options if c != QMARK])
+        elif i in marks:
+            out.append([QMARK])
+        else:
+            return None
     return out
 
 
@@ -889,7 +935,7 @@ def _choose_by_spelling(
         if not _consistent(fill, holes, doc):
             continue
         word = pieces[0] + "".join(f + p for f, p in zip(fill, pieces[1:], strict=True))
-        scored.append((plausibility(word, lang), word))
+        scored.append((plausibility(word.strip(QMARK), lang), word))
     if len(scored) < 2:
         return None
     top = max(ll for ll, _ in scored)
