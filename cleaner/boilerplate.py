@@ -194,7 +194,8 @@ def is_dateline_or_byline(info: LineInfo) -> bool:
     )
 
 
-_NUMERIC_DATE_RE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
+# 24.11.2007, 2008-01-14, 1/14/2008, 01/09, 18:48: a date or a time of day.
+_NUMERIC_DATE_RE = re.compile(r"\b\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?\b|\b\d{1,2}:\d{2}\b")
 
 
 def _looks_like_numeric_date(text: str) -> bool:
@@ -347,9 +348,11 @@ def _classify(infos: list[LineInfo]) -> None:
         info.label, info.marker = found
         info.repeated = short_keys.get(info.key, 0) > 1 and n <= thresholds.MAX_LABELLED_LINE_WORDS
         info.cls = _line_class(info)
-        if info.cls == GOOD and _digit_share(info.text) > thresholds.MAX_GOOD_DIGIT_SHARE:
-            # Contact details, score tables, timetables: useful inside an article, but
-            # not evidence that the article is here.
+        if info.cls == GOOD and (
+            _digit_share(info.text) > thresholds.MAX_GOOD_DIGIT_SHARE or _is_truncated(info.text)
+        ):
+            # Contact details, score tables, timetables, cut-off teasers ("… Read more"):
+            # useful inside an article, but not evidence that the article is here.
             info.cls = NEARGOOD
 
 
@@ -390,6 +393,15 @@ def _line_class(info: LineInfo) -> str:
     if size >= thresholds.MIN_NEARGOOD_CHARS and stop >= thresholds.MIN_NEARGOOD_STOPWORD_DENSITY:
         return NEARGOOD
     return SHORT
+
+
+def _is_truncated(text: str) -> bool:
+    """A teaser cut off with an ellipsis ("The mayor said that the…").
+
+    >>> _is_truncated("The mayor said that the\u2026 Read more"), _is_truncated("He waited.")
+    (True, False)
+    """
+    return "\u2026" in text or text.endswith("...")
 
 
 def _digit_share(text: str) -> float:
@@ -627,18 +639,43 @@ def is_comment_head(key: str) -> bool:
 def _comment_cut(infos: list[LineInfo], first: int, last: int) -> int:
     """The position where a comment section starts inside the body, or ``last + 1``."""
     prose_lines, prose_chars = 0, 0
+    stamps: list[int] = []
     for pos in range(first, last + 1):
         info = infos[pos]
         if info.cls == GOOD:
             prose_lines += 1
             prose_chars += info.size
-        elif (
-            prose_lines >= thresholds.MIN_PROSE_LINES_BEFORE_COMMENTS
-            and prose_chars >= thresholds.MIN_PROSE_CHARS_BEFORE_COMMENTS
-            and is_comment_head(info.key)
+            continue
+        if (
+            prose_lines < thresholds.MIN_PROSE_LINES_BEFORE_COMMENTS
+            or prose_chars < thresholds.MIN_PROSE_CHARS_BEFORE_COMMENTS
         ):
+            continue
+        if is_comment_head(info.key):
             return pos
+        if _is_timestamp(info):
+            stamps.append(pos)
+    if len(stamps) >= thresholds.MIN_COMMENT_TIMESTAMPS:
+        # "Melinda, October 22, 2012 at 1:57 pm" again and again: a comment thread with
+        # no heading. It starts at the first stamp (or the name line just above it).
+        start = stamps[0]
+        above = infos[start - 1]
+        if start - 1 > first and above.cls == SHORT and above.n_words <= thresholds.MAX_LABEL_WORDS:
+            start -= 1
+        return start
     return last + 1
+
+
+_TIME_OF_DAY_RE = re.compile(r"\b\d{1,2}:\d{2}\b")
+
+
+def _is_timestamp(info: LineInfo) -> bool:
+    """A short line with a date and a time of day (the header of a comment)."""
+    return (
+        info.n_words <= thresholds.MAX_CREDIT_WORDS
+        and _TIME_OF_DAY_RE.search(info.text) is not None
+        and is_dateline_or_byline(info)
+    )
 
 
 def _decide(infos: list[LineInfo], first: int, last: int) -> list[Decision]:
@@ -646,6 +683,7 @@ def _decide(infos: list[LineInfo], first: int, last: int) -> list[Decision]:
     cut = _comment_cut(infos, first, last)
     for pos in range(cut, last + 1):
         decisions[pos] = (Reason.COMMENTS, thresholds.COMMENT_SECTION_CONFIDENCE)
+    trailer = cut == last + 1  # no credits to look for after a comment thread
     last = cut - 1
     section: Reason | None = None
     for pos in range(len(infos)):
@@ -688,7 +726,7 @@ def _decide(infos: list[LineInfo], first: int, last: int) -> list[Decision]:
                 _keep_kicker(infos, pos, decisions)
                 break
     # Trailer: source credits and a closing dateline right after the body.
-    for pos in range(last + 1, min(len(infos), last + 1 + thresholds.MAX_TRAILER_LINES)):
+    for pos in range(last + 1, min(len(infos), last + 1 + thresholds.MAX_TRAILER_LINES * trailer)):
         info = infos[pos]
         if info.label is not None or info.marker is not None or info.repeated:
             break

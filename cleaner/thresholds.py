@@ -133,6 +133,9 @@ COMMENT_SECTION_CONFIDENCE = 0.75
 # near the byline are not the comment section).
 MIN_PROSE_LINES_BEFORE_COMMENTS = 2
 MIN_PROSE_CHARS_BEFORE_COMMENTS = 400
+# After that prose, this many short lines with a date and a time of day in the body are a
+# comment thread without a heading.
+MIN_COMMENT_TIMESTAMPS = 3
 EMPTY_CONFIDENCE = 1.0
 USER_PHRASE_CONFIDENCE = 1.0
 

@@ -604,3 +604,19 @@ def test_no_break_spaces_inside_kept_lines_become_spaces() -> None:
     assert EN_BODY[0] in out
     fixes = [s for s in steps if s.reason == Reason.WHITESPACE]
     assert [(s.action, s.before, s.after) for s in fixes] == [("normalize", body, EN_BODY[0])]
+
+
+def test_comment_thread_without_heading_is_dropped() -> None:
+    thread = []
+    for i, name in enumerate(["Melinda", "Heather", "Joe"]):
+        thread += [
+            name,
+            f"October {22 + i}, 2024 at 1:{10 + i} pm",
+            f"Thanks for writing this, number {i}. I have been waiting for someone to "
+            "explain what the town is going to do about the wall and the harbour.",
+        ]
+    text = page(*EN_MENU, EN_TITLE, *EN_BODY, *thread, *EN_FOOTER)
+    assert kept(text) == [EN_TITLE, *EN_BODY]
+    got = reasons(text)
+    assert got["Melinda"] == Reason.COMMENTS
+    assert got[thread[2]] == Reason.COMMENTS
