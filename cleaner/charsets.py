@@ -366,8 +366,9 @@ MIDDLE_DOT = "\u00b7"
 # Symbols that sit next to numbers and may start a word (25 \u00b0C, 10 \u20ac, \u2116 5),
 # but never follow a letter ("Milo\u2116" is cp1251 read for iso8859-2 "Milo\u0161").
 NUMBER_SYMBOLS = "\u00b0\u20ac\u00a3\u00a5\u00a2\u2116\u2030"
-# Symbols that may follow a letter but not precede one (Windows\u2122, km\u00b2).
-SUFFIX_SYMBOLS = "\u2122\u00ae\u00a9\u00b2\u00b3"
+# Symbols that may follow a letter or a number but not precede a letter (Windows\u2122,
+# km\u00b2, and the ordinal indicators of 1\u00aa and 2\u00ba).
+SUFFIX_SYMBOLS = "\u2122\u00ae\u00a9\u00b2\u00b3\u00aa\u00ba"
 # No-break spaces sit between a word and punctuation (French "fini\u00a0?") but never
 # between two letters.
 NO_BREAK_SPACES = "\u00a0\u202f"
@@ -377,7 +378,6 @@ NO_BREAK_SPACES = "\u00a0\u202f"
 LEXICON_STAND_INS: dict[str, str] = {
     "kk": "ru",
     "be": "ru",
-    "sr": "mk",
     "az": "tr",
     "et": "fi",
 }
@@ -387,9 +387,23 @@ CAPS_WITHOUT_ACCENTS: frozenset[str] = frozenset({"el"})
 
 # Letters folded before a lexicon lookup. Romanian: the legacy charsets have only the
 # cedilla letters \u015f \u0163, wordfreq lists the comma-below ones \u0219 \u021b.
+# Serbian: Cyrillic spelling maps letter for letter onto the Latin one of the
+# Serbo-Croatian ("sh") lexicon (Vuk Karad\u017ei\u0107's alphabet and Gaj's Latin alphabet).
+_SERBIAN_CYRILLIC = (
+    "\u0430\u0431\u0432\u0433\u0434\u0452\u0435\u0436\u0437\u0438\u0458\u043a\u043b\u0459\u043c"
+    "\u043d\u045a\u043e\u043f\u0440\u0441\u0442\u045b\u0443\u0444\u0445\u0446\u0447\u045f\u0448"
+)
+_SERBIAN_LATIN = (
+    "a", "b", "v", "g", "d", "\u0111", "e", "\u017e", "z", "i", "j", "k", "l", "lj", "m",
+    "n", "nj", "o", "p", "r", "s", "t", "\u0107", "u", "f", "h", "c", "\u010d", "d\u017e",
+    "\u0161",
+)
 LEXICON_FOLDING: dict[str, dict[int, str]] = {
     "ro": {0x015F: "\u0219", 0x0163: "\u021b"},
+    "sr": {ord(c): latin for c, latin in zip(_SERBIAN_CYRILLIC, _SERBIAN_LATIN, strict=True)},
 }
+# The lexicon a folded language is looked up in.
+LEXICON_OF_FOLDED: dict[str, str] = {"sr": "sh"}
 
 # CJK punctuation (ideographic comma and full stop, corner brackets, full-width forms) sits
 # right against the letters of CJK text, which has no spaces between words.

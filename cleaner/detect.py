@@ -17,6 +17,7 @@ from __future__ import annotations
 import codecs
 import functools
 import itertools
+import math
 import re
 import unicodedata
 from collections import Counter
@@ -448,21 +449,37 @@ def _known_share(words: tuple[str, ...], table: dict[str, float], lang: str | No
         if not pairs:
             return float(all(w in table for w in words))
         return min(1.0, hits / (pairs * thresholds.MIN_CJK_KNOWN_PAIR_SHARE))
-    long_words = [w for w in words if len(w) > 1] or list(words)
-    known = 0
-    for word in long_words:
-        if word in table:
-            known += 1
+    known = 0.0
+    for word in words:
+        if len(word) == 1:  # only a frequent one-letter word ("\u00e8", "\u0432") counts
+            known += table.get(word, 0.0) >= thresholds.MIN_ONE_LETTER_WORD_FREQUENCY
+        elif word in table:
+            known += _familiarity(table[word])
         elif lang == "ko":  # a particle or ending of one or two syllables
-            known += any(
-                len(word) - cut >= thresholds.MIN_KOREAN_STEM_SYLLABLES and word[:-cut] in table
+            stems = [
+                word[:-cut]
                 for cut in (1, 2)
-            )
+                if len(word) - cut >= thresholds.MIN_KOREAN_STEM_SYLLABLES
+            ]
+            known += max((_familiarity(table.get(stem, 0.0)) for stem in stems), default=0.0)
         elif lang in charsets.CAPS_WITHOUT_ACCENTS and _unaccented(word) in _unaccented_lexicon(
             lang
         ):
             known += 1
-    return known / len(long_words)
+    return known / len(words)
+
+
+def _familiarity(frequency: float) -> float:
+    """0..1: how surely a lexicon entry is a word and not noise that made it into the list.
+
+    >>> _familiarity(1e-6), _familiarity(0.0)
+    (1.0, 0.0)
+    """
+    if frequency <= 0.0:
+        return 0.0
+    zipf = math.log10(frequency * 1e9)
+    low, full = thresholds.MIN_KNOWN_WORD_ZIPF, thresholds.FULL_KNOWN_WORD_ZIPF
+    return max(0.0, min(1.0, (zipf - low) / (full - low)))
 
 
 def _word_score(prof: _Profile, lang: str | None, use_lexicon: bool) -> float:
@@ -470,17 +487,22 @@ def _word_score(prof: _Profile, lang: str | None, use_lexicon: bool) -> float:
     if not prof.chunk_total:
         return 1.0
     table: dict[str, float] = {}
-    unknown = thresholds.NO_LEXICON_WORD_VALUE
+    # Without lexicons every well-formed word might be known: an upper bound.
+    unknown = thresholds.NO_LEXICON_WORD_VALUE if use_lexicon else 1.0
     lookup_lang = lang
     if use_lexicon and lang:
-        table = lexicon.frequency_table(lang)
+        lookup_lang = charsets.LEXICON_OF_FOLDED.get(lang, lang)
+        table = lexicon.frequency_table(lookup_lang)
         if table:
             unknown = thresholds.UNKNOWN_WORD_VALUE
         elif lang in charsets.LEXICON_STAND_INS:
             lookup_lang = charsets.LEXICON_STAND_INS[lang]
             table = lexicon.frequency_table(lookup_lang)
     folding = charsets.LEXICON_FOLDING.get(lang or "")
-    value = prof.neutral_chunks + thresholds.SYMBOL_CHUNK_VALUE * prof.symbol_chunks
+    value = (
+        thresholds.NEUTRAL_CHUNK_VALUE * prof.neutral_chunks
+        + thresholds.SYMBOL_CHUNK_VALUE * prof.symbol_chunks
+    )
     for words, count in prof.words.items():
         if not words:
             value += count
@@ -495,7 +517,7 @@ def _word_score(prof: _Profile, lang: str | None, use_lexicon: bool) -> float:
 
 
 def _has_lexicon(lang: str) -> bool:
-    return lang in lexicon.LANGUAGES
+    return charsets.LEXICON_OF_FOLDED.get(lang, lang) in lexicon.LANGUAGES
 
 
 def _plausibility(prof: _Profile, use_lexicon: bool) -> tuple[float, str | None]:
@@ -597,31 +619,31 @@ def rank_charsets(sample: bytes) -> list[_Ranked]:
     if not texts:
         return []
     profiles = {text: _profile(text) for text in texts}
-    form = {
+    # Form alone gives an upper bound of each decoding's score (every well-formed word might
+    # be known): lexicons are consulted best bound first, until no bound can beat the best
+    # score found (or MAX_DETECT_LEXICON_CANDIDATES decodings were checked).
+    bound = {
         t: _plausibility(p, use_lexicon=False)[0] - _rarity(texts[t][0])
         for t, p in profiles.items()
     }
-    first = sorted(texts, key=lambda t: -form[t])  # stable: ties keep the table's order
+    first = sorted(texts, key=lambda t: -bound[t])  # stable: ties keep the table's order
     order = {text: i for i, text in enumerate(texts)}
-    # The best decodings by form, plus the best one of each script, meet the lexicons.
-    checked = first[: thresholds.MAX_DETECT_LEXICON_CANDIDATES]
-    by_script: dict[str, str] = {}
+    scored: dict[str, tuple[float, str | None]] = {}
+    best = float("-inf")
     for text in first:
-        if form[text] >= form[first[0]] - thresholds.FORM_SCORE_MARGIN:
-            by_script.setdefault(profiles[text].script, text)
-    checked += [t for t in by_script.values() if t not in checked]
-    scored = {}
-    for text in checked:
+        if bound[text] < best or len(scored) >= thresholds.MAX_DETECT_LEXICON_CANDIDATES:
+            break
         score, lang = _plausibility(profiles[text], use_lexicon=True)
         scored[text] = (score - _rarity(texts[text][0]), lang)
-    checked.sort(key=lambda t: (-scored[t][0], order[t]))
+        best = max(best, scored[text][0])
+    checked = sorted(scored, key=lambda t: (-scored[t][0], order[t]))
     floor = scored[checked[-1]][0]
     ranked = [_Ranked(texts[t][0], *scored[t], tuple(texts[t][1:])) for t in checked]
     for text in first:
-        if text in scored:
-            continue
-        score, lang = _plausibility(profiles[text], use_lexicon=False)
-        ranked.append(_Ranked(texts[text][0], min(score, floor), lang, tuple(texts[text][1:])))
+        if text not in scored:
+            _bound, lang = _plausibility(profiles[text], use_lexicon=False)
+            score = min(bound[text], floor)
+            ranked.append(_Ranked(texts[text][0], score, lang, tuple(texts[text][1:])))
     return ranked
 
 

@@ -218,16 +218,26 @@ SYMBOL_CHUNK_VALUE = 0.2
 # charset only charset-normalizer proposed costs RARE_CHARSET_PENALTY.
 CHARSET_RANK_PENALTY = 0.0005
 RARE_CHARSET_PENALTY = 0.05
-# Besides the best MAX_DETECT_LEXICON_CANDIDATES, the best decoding of each other script
-# meets the lexicons when its form score is within this margin of the best (Hebrew and Cyrillic
-# readings of the same bytes can both be well formed; only words tell them apart).
-FORM_SCORE_MARGIN = 0.1
-# Only the best MAX_DETECT_LEXICON_CANDIDATES decodings (by form alone) are checked against
-# lexicons, each in at most MAX_DETECT_LEXICON_LANGUAGES languages whose alphabet fits
-# within LANGUAGE_FIT_MARGIN of the best fit; this bounds the lexicons loaded per document.
-MAX_DETECT_LEXICON_CANDIDATES = 4
+# Decodings are checked against lexicons best form first, until none left could beat the
+# best score, but at most MAX_DETECT_LEXICON_CANDIDATES of them, each in at most
+# MAX_DETECT_LEXICON_LANGUAGES languages whose alphabet fits within LANGUAGE_FIT_MARGIN of
+# the best fit; this bounds the lexicons loaded per document (a Latin text with few
+# accents has a dozen well-formed readings: Hungarian "es\u0151", Czech "es\u010d", ...).
+MAX_DETECT_LEXICON_CANDIDATES = 12
 # Candidates listed in the decoding report (the rest score near zero).
 MAX_REPORTED_CANDIDATES = 5
+# A chunk without letters (a dash, a number with a unit, a word in quotes of a Latin word)
+# is worth a little less than a known word, so that letters read as punctuation never win
+# a tie ("es\u2039" for "es\u0151").
+NEUTRAL_CHUNK_VALUE = 0.9
+# A one-letter word counts as known only when this frequent (zipf 5: Italian "\u00e8",
+# Russian "\u0432"); rare ones ("\u0161" in Finnish) are mostly letters of a wrong charset.
+MIN_ONE_LETTER_WORD_FREQUENCY = 1e-4
+# A lexicon word counts from nothing at zipf MIN_KNOWN_WORD_ZIPF to fully known at
+# FULL_KNOWN_WORD_ZIPF: the long tail of wordfreq's large lists holds typos and mojibake
+# (Czech "es\u010d" at zipf 1.5), real rare words sit around 2-3 (Icelandic surnames 3.0).
+MIN_KNOWN_WORD_ZIPF = 1.5
+FULL_KNOWN_WORD_ZIPF = 3.0
 MAX_DETECT_LEXICON_LANGUAGES = 5
 # Chinese and Japanese runs count as fully known when at least this share of their
 # character pairs are lexicon words (prose measured at 0.4-0.6; a wrong CJK charset
