@@ -1,0 +1,229 @@
+"""Lossy-letter recovery: damage is made in the test, then undone by recover_text."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner import clean
+from cleaner.options import CleanOptions
+from cleaner.recover import (
+    ascii_fold,
+    charset_repertoire,
+    coherent,
+    language_letters,
+    lexicon_key,
+    recover_text,
+)
+from cleaner.trace import Reason, Stage
+
+OPTIONS = CleanOptions()
+
+
+def qmark_damage(text: str, charset: str) -> str:
+    """What ``text`` becomes when forced through ``charset`` with ``errors="replace"``."""
+    return text.encode(charset, "replace").decode(charset)
+
+
+def fffd_damage(text: str, charset: str) -> str:
+    """Legacy bytes of ``text`` read back as UTF-8 with replacement characters."""
+    return text.encode(charset).decode("utf-8", "replace")
+
+
+def chunked_damage(text: str, size: int) -> str:
+    """UTF-8 of ``text`` decoded ``size`` bytes at a time (split characters become U+FFFD)."""
+    data = text.encode("utf-8")
+    return "".join(
+        data[i : i + size].decode("utf-8", "replace") for i in range(0, len(data), size)
+    )
+
+
+# (charset, original): sentences written for these tests.
+QMARK_CASES = [
+    ("latin-1", "Türkiye Cumhuriyeti güneyde Akdeniz ile çevrilidir ve başkenti Ankara şehridir."),
+    ("ascii", "Der Bürgermeister hat gestern über die Straße gesprochen."),
+    ("cp1251", "Vielä kerran: äiti ja isä menivät kauppaan ostamaan leipää."),
+    ("latin-1", "Genocid je zločin, o kojem se u knjizi piše mnogo."),
+    ("cp1252", "Policie zadržela řidiče, který jel příliš rychle."),
+    ("ascii", "Le château se trouve près de la rivière et du marché."),
+]
+
+
+@pytest.mark.parametrize(("charset", "original"), QMARK_CASES)
+def test_question_marks_become_letters(charset: str, original: str) -> None:
+    damaged = qmark_damage(original, charset)
+    assert damaged != original
+    fixed, steps = recover_text(damaged, OPTIONS)
+    assert fixed == original
+    assert steps and all(s.reason is Reason.LOSSY_QMARK for s in steps)
+
+
+FFFD_CASES = [
+    ("cp1250", "Na náměstí stála kašna a vedle ní lavička."),
+    ("cp1252", "São Paulo é a maior cidade do Brasil, com população enorme."),
+    ("cp1252", "Nous avons déjà visité le musée près de la gare."),
+]
+
+
+@pytest.mark.parametrize(("charset", "original"), FFFD_CASES)
+def test_replacement_characters_become_letters(charset: str, original: str) -> None:
+    damaged = fffd_damage(original, charset)
+    assert "\ufffd" in damaged
+    fixed, steps = recover_text(damaged, OPTIONS)
+    assert fixed == original
+    assert all(s.reason is Reason.LOSSY_REPLACEMENT for s in steps)
+
+
+def test_utf8_read_in_chunks() -> None:
+    original = "Вчера вечером в городе прошла большая конференция по экономике."
+    damaged = chunked_damage(original, 16)
+    assert "\ufffd\ufffd" in damaged
+    fixed, _ = recover_text(damaged, OPTIONS)
+    assert fixed.count("\ufffd") < damaged.count("\ufffd")
+    assert "экономике" in fixed
+
+
+def test_folded_copy_in_the_document_names_the_letters() -> None:
+    text = (
+        "Minister Cavusoglu met his counterpart on Friday. Later that day, "
+        "Çavu?o?lu'nun statement was read to reporters."
+    )
+    fixed, steps = recover_text(text, OPTIONS)
+    assert "Çavuşoğlu'nun" in fixed
+    assert steps[0].before == "Çavu?o?lu" and steps[0].after == "Çavuşoğlu"
+
+
+def test_seed_gets_its_name_back(seed_pair: tuple[str, str]) -> None:
+    raw, _ = seed_pair
+    fixed, steps = recover_text(raw, OPTIONS)
+    assert "Çavu?o?lu" in raw
+    assert "Çavuşoğlu" in fixed and "Çavu?o?lu" not in fixed
+    assert any(s.after == "Çavuşoğlu" for s in steps)
+
+
+def test_casing_is_restored() -> None:
+    damaged = qmark_damage("IŞİD'in hesapları kapatıldı, dedi yetkili.", "latin-1")
+    fixed, _ = recover_text(damaged, OPTIONS)
+    assert fixed.startswith("IŞİD'in")
+    fixed, _ = recover_text(qmark_damage("Žena řekla, že přijde.", "latin-1"), OPTIONS)
+    assert fixed.startswith("Žena")
+
+
+def test_step_fields() -> None:
+    text = "Prvi red.\nGenocid je zlo?in iznad svih zlo?ina."
+    fixed, steps = recover_text(text, OPTIONS)
+    assert fixed.endswith("zločin iznad svih zločina.")
+    step = steps[0]
+    assert step.stage is Stage.RECOVER and step.action == "recover"
+    assert step.line == 2
+    assert text[step.start : step.end] == step.before == "zlo?in"
+    assert step.after == "zločin"
+    assert step.detail and 0.0 <= step.confidence <= 1.0
+
+
+def test_threshold_option_is_honoured() -> None:
+    text = qmark_damage("Der Bürgermeister hat gestern über die Straße gesprochen.", "ascii")
+    strict = dataclasses.replace(OPTIONS, min_recovery_confidence=1.0)
+    loose_fixed, loose_steps = recover_text(text, OPTIONS)
+    strict_fixed, strict_steps = recover_text(text, strict)
+    assert len(strict_steps) < len(loose_steps)
+    assert all(s.confidence >= 1.0 for s in strict_steps)
+    assert strict_fixed != loose_fixed
+
+
+def test_language_hint_is_used() -> None:
+    # "Kj?r" is Danish "Kjær" or Norwegian "Kjør"; the hint decides.
+    text = "Preben Kj?r"
+    danish = recover_text(text, dataclasses.replace(OPTIONS, languages=("da",)))[0]
+    norwegian = recover_text(text, dataclasses.replace(OPTIONS, languages=("no",)))[0]
+    assert (danish, norwegian) == ("Preben Kjær", "Preben Kjør")
+
+
+NEVER_TOUCH = [
+    "What?",
+    "What? No way!",
+    "¿Qué? ¡No lo sé!",
+    "?!",
+    "https://x.org/a?b=1",
+    "a ? b : c",
+    "???",
+    "Why?Because",
+    "int? x = null; // C? in code",
+    "Q: Who wrote Hamlet? A: Shakespeare. Q: When? A: Around 1600.",
+    "Is it true? Yes. Are you sure? Quite.",
+    "Czy to już otyłość? Kiedy powinniśmy zacząć się martwić naszą wagą?",
+    "Mitä kuuluu tänään? Hyvää, kiitos.",
+    "Kdo to je? To je můj přítel.",
+    "Wie geht's? Gut, danke. Und dir?",
+    "SELECT * FROM t WHERE a = ? AND b = ?",
+    "Ça va? Oui, très bien.",
+]
+
+
+@pytest.mark.parametrize("text", NEVER_TOUCH)
+def test_real_question_marks_are_left_alone(text: str) -> None:
+    assert recover_text(text, OPTIONS) == (text, [])
+
+
+CLEAN = [
+    "Příliš žluťoučký kůň úpěl ďábelské ódy.",
+    "Zażółć gęślą jaźń.",
+    "Съешь же ещё этих мягких французских булок, да выпей чаю.",
+    "Ξεσκεπάζω την ψυχοφθόρα βδελυγμία.",
+    "The quick brown fox jumps over the lazy dog.",
+]
+
+
+@pytest.mark.parametrize("text", CLEAN)
+def test_clean_text_is_unchanged(text: str) -> None:
+    assert recover_text(text, OPTIONS) == (text, [])
+
+
+def test_huge_inputs_finish() -> None:
+    # Linear work: these must simply return (no timing asserted here; see benchmarks/).
+    for text in ("?" * 1_000_000, "\ufffd" * 1_000_000, "a?" * 500_000, "na? " * 250_000):
+        fixed, _ = recover_text(text, OPTIONS)
+        assert len(fixed) >= len(text) // 2
+
+
+def test_pipeline_runs_recovery() -> None:
+    result = clean("Genocid je zlo?in iznad svih zlo?ina.", remove_boilerplate=False)
+    assert result.text == "Genocid je zločin iznad svih zločina."
+    assert any(s.stage is Stage.RECOVER for s in result.steps)
+
+
+def test_helpers() -> None:
+    assert ascii_fold("Øresund Straße") == "oresund strasse"
+    assert lexicon_key("PREŞEDINTELE", "ro") == "președintele"
+    assert "\u015f" not in charset_repertoire("cp1252")
+    assert "\u0131" in language_letters("tr")
+    assert coherent("Łódź") and not coherent("Łődź")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_never_raises(text: str) -> None:
+    fixed, steps = recover_text(text, OPTIONS)
+    assert isinstance(fixed, str)
+    assert all(s.before is not None for s in steps)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_characters="?\ufffd"), max_size=200))
+def test_text_without_damage_is_unchanged(text: str) -> None:
+    assert recover_text(text, OPTIONS) == (text, [])
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["What?", "is", "it", "Why?", "ok", "no", "?", "a", "yes.", "Hm?!"]),
+        max_size=20,
+    )
+)
+def test_questions_in_english_are_unchanged(words: list[str]) -> None:
+    text = " ".join(words)
+    assert recover_text(text, OPTIONS)[0] == text
