@@ -99,7 +99,8 @@ def run(src: Path, out: Path, jobs: int, env: dict[str, str]) -> dict[str, float
     ]
     cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    popen = subprocess.Popen(cmd, stderr=subprocess.PIPE, env=env)
+    # cwd: ``python -m`` puts the working folder first on sys.path, before the snapshot
+    popen = subprocess.Popen(cmd, stderr=subprocess.PIPE, env=env, cwd=src.parent)
     proc = psutil.Process(popen.pid)
     peak_total = peak_one = peak_main = 0
     while popen.poll() is None:
