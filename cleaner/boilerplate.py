@@ -400,8 +400,14 @@ def _is_truncated(text: str) -> bool:
 
     >>> _is_truncated("The mayor said that the\u2026 Read more"), _is_truncated("He waited.")
     (True, False)
+    >>> _is_truncated("He said \u2026 that it was over, and that the vote would wait.")
+    False
     """
-    return "\u2026" in text or text.endswith("...")
+    end = text.rstrip(_CLOSERS)
+    if end.endswith(("\u2026", "...")):
+        return True
+    cut = text.find("\u2026 ", 0, thresholds.MAX_TEASER_TITLE_CHARS)
+    return cut >= 0 and text[cut + 2 : cut + 3].isupper()
 
 
 def _digit_share(text: str) -> float:
@@ -726,7 +732,8 @@ def _decide(infos: list[LineInfo], first: int, last: int) -> list[Decision]:
                 _keep_kicker(infos, pos, decisions)
                 break
     # Trailer: source credits and a closing dateline right after the body.
-    for pos in range(last + 1, min(len(infos), last + 1 + thresholds.MAX_TRAILER_LINES * trailer)):
+    trailer_end = last + 1 + (thresholds.MAX_TRAILER_LINES if trailer else 0)
+    for pos in range(last + 1, min(len(infos), trailer_end)):
         info = infos[pos]
         if info.label is not None or info.marker is not None or info.repeated:
             break

@@ -95,6 +95,9 @@ MIN_BODY_EXTENSION_CHARS = 200
 # A long line with more than this share of digits is not counted as prose when looking for
 # the body (contact blocks, score tables); prose rarely has more than 5 %.
 MAX_GOOD_DIGIT_SHARE = 0.08
+# A teaser is a line ending with an ellipsis, or a title cut off by one ("Ambitious film
+# is… As is often") within this many characters of its start.
+MAX_TEASER_TITLE_CHARS = 150
 # Lines of at most this many words are "short labels" (59 % of boilerplate lines of
 # scraped news pages have three words or fewer).
 MAX_LABEL_WORDS = 3
