@@ -547,6 +547,25 @@ def _plausibility(prof: _Profile, use_lexicon: bool) -> tuple[float, str | None]
     return best
 
 
+def guess_language(text: str) -> str | None:
+    """The language of ``text`` when its letters alone point to one, else None.
+
+    Cheap (no lexicon, the head of the text only): for text whose charset needed no
+    guessing. Letters shared by several alphabets give no answer.
+
+    >>> guess_language("Die Straße ist gesperrt"), guess_language("café"), guess_language("abc")
+    ('de', None, None)
+    >>> guess_language("Αθήνα"), guess_language("こんにちは")
+    ('el', 'ja')
+    """
+    if text.isascii():
+        return None
+    fits = _language_fits(_profile(text[: thresholds.MAX_LANGUAGE_GUESS_CHARS]))
+    if len(fits) > 1 and fits[1][0] >= fits[0][0]:
+        return None
+    return fits[0][1] if fits[0][0] > 0 else None
+
+
 def plausibility(text: str) -> tuple[float, str | None]:
     """How plausible ``text`` is as language (about 0..1), and the language it reads as.
 
@@ -939,7 +958,7 @@ def detect_encoding(data: bytes, declared_encoding: str | None = None) -> Decode
                 )
         return _result(
             text, UTF8, thresholds.UTF8_CONFIDENCE, Reason.DETECTED,
-            declared=declared, earlier=earlier,
+            language=guess_language(text), declared=declared, earlier=earlier,
         )
     truncated = _truncated_utf8(data)
     if truncated is not None:

@@ -241,6 +241,9 @@ MIN_ONE_LETTER_WORD_FREQUENCY = 1e-4
 # (Czech "es\u010d" at zipf 1.5), real rare words sit around 2-3 (Icelandic surnames 3.0).
 MIN_KNOWN_WORD_ZIPF = 1.5
 FULL_KNOWN_WORD_ZIPF = 3.0
+# The language of clean UTF-8 is guessed from the letters of this many characters at its
+# head (about a paragraph; the guess costs about a millisecond).
+MAX_LANGUAGE_GUESS_CHARS = 2000
 MAX_DETECT_LEXICON_LANGUAGES = 5
 # Chinese and Japanese runs count as fully known when at least this share of their
 # character pairs are lexicon words (prose measured at 0.4-0.6; a wrong CJK charset

@@ -324,3 +324,17 @@ def test_any_utf8_text_round_trips(text: str) -> None:
     if text.startswith("\ufeff") or "\x00" in text or "\x1b" in text:
         return  # a mark, NULs (UTF-16 patterns) and ESC (ISO-2022) are tested apart
     assert detect_encoding(data).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Žmonės kalba lietuviškai ir gyvena Lietuvoje.", "lt"),
+        ("Die Straße war gesperrt.", "de"),
+        ("Ελληνικά κείμενα", "el"),
+        ("plain ASCII text", None),
+        ("café", None),  # é belongs to many alphabets
+    ],
+)
+def test_utf8_language_comes_from_distinctive_letters(text: str, language: str | None) -> None:
+    assert detect_encoding(text.encode()).decoding.language == language
