@@ -317,6 +317,12 @@ def clean(
         raise click.ClickException(str(exc)) from None
     except cleaner.CleanerError as exc:
         raise click.ClickException(f"{exc}") from None
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename else ""
+        raise click.ClickException(
+            f"{exc.strerror or exc}{where}; check that the path exists, is writable and the "
+            "disk has room, then rerun the same command to resume"
+        ) from None
     except KeyboardInterrupt:
         state = out.state_dir if out is not None else None
         where = f" (finished parts are kept in {state})" if state is not None else ""

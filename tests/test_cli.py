@@ -249,6 +249,18 @@ def test_missing_input_says_what_to_pass(runner: CliRunner, tmp_path: Path) -> N
     assert "does not exist" in result.stderr
 
 
+def test_unwritable_output_says_what_to_check(runner: CliRunner, tmp_path: Path) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text("x")
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where a folder should be")
+    result = runner.invoke(
+        cli.cli, ["clean", str(src), "-o", str(blocker / "out.jsonl"), "-j", "1"]
+    )
+    assert result.exit_code == 1
+    assert "check that the path exists" in result.stderr
+
+
 def test_no_boilerplate_flag_keeps_every_line(runner: CliRunner, tmp_path: Path) -> None:
     src = tmp_path / "a.txt"
     src.write_text(article(1))
