@@ -437,6 +437,9 @@ def choose_output(
                 )
             seen[s.rel] = s.rel
         return Output(MIRROR, str(path.absolute()), "mirror")
+    inputs_resolved = {Path(s.path).resolve() for s in sources if s.path is not None}
+    if path.resolve() in inputs_resolved:
+        raise BatchError(f"-o {output!r} is also an input; write the output to another path")
     if fmt == "text":
         if len(sources) != 1 or sources[0].fmt != "text":
             raise BatchError(

@@ -273,6 +273,13 @@ def test_jsonl_to_parquet_stores_the_report_as_json_text(tmp_path: Path) -> None
     assert all(json.loads(r)["stats"] for r in table.column("report").to_pylist())
 
 
+def test_output_over_an_input_is_refused(tmp_path: Path) -> None:
+    src = write_jsonl(tmp_path / "in.jsonl", 1)
+    sources = batch.collect_sources([str(src)])
+    with pytest.raises(batch.BatchError, match="also an input"):
+        batch.choose_output(str(src), sources, (str(src),), False)
+
+
 def test_unknown_output_suffix_is_refused() -> None:
     rows = (batch.Source("/d/a.jsonl", "a.jsonl", "jsonl"),)
     with pytest.raises(batch.BatchError, match=r"\.jsonl, \.parquet or \.txt"):
