@@ -9,20 +9,30 @@ How a line is judged (thresholds in :mod:`cleaner.thresholds`):
    blocks has no page structure and comes back unchanged (only ``drop_phrases`` apply).
 2. Features per line: its size (characters, CJK characters weighted), its stopword density
    (share of words among the most frequent words of the page's languages, from wordfreq,
-   so any language works), whether it is an interface label or carries a marker phrase
+   so any language works; an article in another language than its page chrome brings its
+   own), whether it is an interface label or carries a marker phrase
    (:mod:`cleaner.phrases`), and whether a short line repeats elsewhere on the page.
 3. jusText-style classes: *good* (long, stopword-rich prose), *near-good*, *short*, and
-   *chrome* (a recognised label, a marker, a repeated short line, a long keyword list).
+   *chrome* (a recognised label, a marker, a repeated short line, a list of capitalised
+   names). Long sentences in languages the stopwords cover badly count as prose; digit-
+   heavy lines and cut-off teasers do not count as good.
 4. The article body is the contiguous region with the largest sum of line points: good
-   lines add points by size, short and chrome lines cost points (maximum-sum segment,
-   linear time). A menu of many short items separates the article from teasers.
-5. Around the body: the title, dateline and byline just before it and source credits just
-   after it are kept; everything else outside is dropped with the most specific reason
-   (a lexicon category, ``navigation`` for runs of short labels, ``short_chrome``,
-   ``outside_article``). Inside the body short lines (subheadings, captions, bylines)
-   stay unless they are labels of an in-body category ("Advertisement", "Share this").
+   lines add points by size, more when they follow other good lines (an article is
+   paragraph after paragraph, a teaser is alone); short and chrome lines cost points
+   (maximum-sum segment, linear time). The body is then widened over short gaps to more
+   long prose, to the rest of its edge blocks, to a closing sentence and to a list that
+   its last line announces ("The tour dates:"). A comment heading or a run of comment
+   timestamps after enough prose ends it.
+5. Around the body: the title, dateline and byline just before it (share buttons in
+   between are skipped) and source credits or a dateline just after it are kept;
+   everything else outside is dropped with the most specific reason (a lexicon
+   category, the category of the section heading above, ``navigation`` for runs of
+   short labels, ``short_chrome``, ``outside_article``). Inside the body short lines
+   (subheadings, captions, bylines) stay unless they are labels of an in-body category
+   ("Advertisement", "Share this") or bare file names.
 6. Repeated content lines (an image's alt text and its caption) are dropped by
-   :mod:`cleaner.dedupe`, keeping one copy.
+   :mod:`cleaner.dedupe`, keeping one copy. Whitespace-only lines go, no-break spaces in
+   kept lines become spaces, and blocks are separated by exactly one blank line.
 
 Every dropped line becomes a :class:`~cleaner.trace.Step` with its reason and a
 confidence; a line is dropped only when that confidence reaches
