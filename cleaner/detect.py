@@ -691,8 +691,9 @@ def _bom(data: bytes) -> tuple[str, int] | None:
     return None
 
 
-def _utf16_32_without_bom(data: bytes) -> tuple[str, str] | None:
-    """(encoding, text) when NUL bytes fall in a UTF-16/32 pattern and the decode is clean.
+def _utf16_32_without_bom(data: bytes) -> tuple[str, str, float] | None:
+    """(encoding, text, confidence) when NUL bytes fall in a UTF-16/32 pattern and the
+    decode is clean, or when a UTF-16 reading is clean and plausible.
 
     >>> _utf16_32_without_bom("Grüße aus Köln".encode("utf-16-le"))[0]
     'utf-16-le'
@@ -723,7 +724,7 @@ def _utf16_32_without_bom(data: bytes) -> tuple[str, str] | None:
         if text is None:
             continue
         if _bad_count(text) <= thresholds.MAX_UTF16_BAD_CHAR_SHARE * len(text):
-            return encoding, text
+            return encoding, text, thresholds.UTF16_PATTERN_CONFIDENCE
     if tries or len(data) % 2:
         return None
     # Few NULs (text mostly outside Latin-1: Thai, CJK): accept a clean, plausible reading.
@@ -731,8 +732,9 @@ def _utf16_32_without_bom(data: bytes) -> tuple[str, str] | None:
         text = _decode(data, encoding)
         if text is None or _bad_count(text) > thresholds.MAX_UTF16_BAD_CHAR_SHARE * len(text):
             continue
-        if plausibility(text[: thresholds.DETECT_SAMPLE_BYTES])[0] >= thresholds.MIN_UTF16_SCORE:
-            return encoding, text
+        score = plausibility(text[: thresholds.DETECT_SAMPLE_BYTES])[0]
+        if score >= thresholds.MIN_UTF16_SCORE:
+            return encoding, text, min(1.0, score)
     return None
 
 
@@ -755,13 +757,13 @@ def _truncated_utf8(data: bytes) -> str | None:
     return None
 
 
-def _decode_with(data: bytes, ranked: list[_Ranked]) -> tuple[_Ranked, str, bool] | None:
+def _decode_with(data: bytes, ranked: list[_Ranked]) -> tuple[_Ranked, str] | None:
     """The first ranked charset (or an equivalent) that decodes all of ``data``."""
     for r in ranked:
         for name in (r.encoding, *r.equivalents):
             text = _decode(data, name)
             if text is not None:
-                return _Ranked(name, r.score, r.language), text, True
+                return _Ranked(name, r.score, r.language), text
     return None
 
 
@@ -862,7 +864,7 @@ def _detect_legacy(data: bytes, declared: str | None, earlier: tuple[Step, ...])
                 earlier=earlier,
             )
     if whole is not None:
-        best, text, _ok = whole
+        best, text = whole
         conf = _confidence(ranked)
         reason = Reason.DETECTED
         if best.score < thresholds.MIN_DETECTED_SCORE:
@@ -937,12 +939,12 @@ def detect_encoding(data: bytes, declared_encoding: str | None = None) -> Decode
             )
         earlier = (_step(Reason.DECLARED, declared, 0.0, action="reject_declared"),)
     if b"\x00" in data:
-        found = _utf16_32_without_bom(data)
-        if found is not None:
-            encoding, text = found
+        utf16 = _utf16_32_without_bom(data)
+        if utf16 is not None:
+            encoding, text, conf = utf16
             return _result(
-                text, encoding, thresholds.UTF8_CONFIDENCE, Reason.DETECTED,
-                declared=declared, earlier=earlier,
+                text, encoding, conf, Reason.DETECTED,
+                language=guess_language(text), declared=declared, earlier=earlier,
             )
     try:
         text = data.decode(UTF8)
@@ -953,8 +955,8 @@ def detect_encoding(data: bytes, declared_encoding: str | None = None) -> Decode
             found = _escape_charset(data)
             if found is not None:
                 return _result(
-                    found[1], found[0], thresholds.UTF8_CONFIDENCE, Reason.DETECTED,
-                    declared=declared, earlier=earlier,
+                    found[1], found[0], thresholds.ESCAPE_CHARSET_CONFIDENCE, Reason.DETECTED,
+                    language=guess_language(found[1]), declared=declared, earlier=earlier,
                 )
         return _result(
             text, UTF8, thresholds.UTF8_CONFIDENCE, Reason.DETECTED,

@@ -273,6 +273,10 @@ BOM_CONFIDENCE = 1.0
 UTF8_CONFIDENCE = 1.0
 # A document that is UTF-8 but for an incomplete last character (cut in transit).
 TRUNCATED_UTF8_CONFIDENCE = 0.95
+# UTF-16/32 recognised by its NUL pattern, and ISO-2022 text that decoded strictly with
+# its escape sequences: structural evidence, a little short of a byte order mark.
+UTF16_PATTERN_CONFIDENCE = 0.95
+ESCAPE_CHARSET_CONFIDENCE = 0.95
 
 # ---- recover
 
