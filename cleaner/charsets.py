@@ -65,6 +65,19 @@ WEB_CHARSET_ALIASES: dict[str, str] = {
     "x-x-big5": "big5",
 }
 
+# Declared labels that web content means as a superset (WHATWG Encoding Standard: a page
+# labelled ISO-8859-1 is decoded as windows-1252). The superset reads every byte the label
+# defines the same way, and the C1 range as the punctuation the author typed.
+
+DECLARED_SUPERSETS: dict[str, str] = {
+    "iso8859-1": "cp1252",
+    "iso8859-9": "cp1254",
+    "tis-620": "cp874",
+    "iso8859-11": "cp874",
+    "gb2312": "gbk",
+    "euc_kr": "cp949",
+}
+
 # ---------------------------------------------------------------------------------------
 # Legacy charsets tried on bytes that are not UTF-8, most common first. The order is also
 # the preference among candidates that decode the bytes to the same text ("prefer the

@@ -1,14 +1,15 @@
 """The one door from bytes to str.
 
 Order: a byte order mark; a declared charset (only a real text encoding that decodes the
-bytes); UTF-16/32 without a mark (NUL-byte patterns); strict UTF-8 (the common case: one
-decode and an early return); 7-bit ISO-2022 charsets; files mixing UTF-8 and legacy lines;
-then legacy charsets. Legacy candidates (charset-normalizer's and a table of common
-charsets, :data:`cleaner.charsets.LEGACY_CHARSETS`) are re-ranked by how plausible each
-decoding is as language: the share of its words found in a wordfreq lexicon, how well its
-letters fit a language's alphabet, and penalties for control characters, symbols inside
-words, mixed scripts and case flips inside a word. Candidates that decode to the same text
-are equivalent and the more common name is reported. Any byte string gets a result; only a
+bytes, read as its web superset when that decodes them: ISO-8859-1 as windows-1252);
+UTF-16/32 without a mark (NUL-byte patterns); strict UTF-8 (the common case: one decode and
+an early return); 7-bit ISO-2022 charsets; files mixing UTF-8 and legacy lines; then legacy
+charsets. Legacy candidates (charset-normalizer's and a table of common charsets,
+:data:`cleaner.charsets.LEGACY_CHARSETS`) are re-ranked by how plausible each decoding is
+as language: the share of its words found in a wordfreq lexicon, how well its letters fit a
+language's alphabet, and penalties for control characters, symbols inside words, mixed
+scripts and case flips inside a word. Candidates that decode to the same text are
+equivalent and the more common name is reported. Any byte string gets a result; only a
 declared charset that is not a text encoding (or not a charset at all) raises.
 """
 
@@ -922,7 +923,14 @@ def detect_encoding(data: bytes, declared_encoding: str | None = None) -> Decode
                 declared_used=used,
             )
     if declared is not None:
-        text = _decode(data, declared)
+        used = declared
+        text = None
+        superset = charsets.DECLARED_SUPERSETS.get(declared)
+        if superset is not None:
+            text = _decode(data, superset)
+            used = superset if text is not None else declared
+        if text is None:
+            text = _decode(data, declared)
         if text is not None:
             score, lang = plausibility(text[: thresholds.DETECT_SAMPLE_BYTES])
             conf = max(0.0, min(1.0, score))
@@ -930,7 +938,7 @@ def detect_encoding(data: bytes, declared_encoding: str | None = None) -> Decode
                 conf = 1.0
             return _result(
                 text,
-                declared,
+                used,
                 conf,
                 Reason.DECLARED,
                 language=lang,

@@ -211,6 +211,17 @@ def test_declared_charset_is_honoured() -> None:
     assert decoded.steps[-1].reason == Reason.DECLARED
 
 
+def test_declared_latin1_is_read_as_windows_1252() -> None:
+    data = "It’s “quoted” — really.".encode("cp1252")
+    decoded = detect_encoding(data, declared_encoding="ISO-8859-1")
+    assert decoded.text == "It’s “quoted” — really."
+    assert decoded.decoding.encoding == "cp1252"
+    assert decoded.decoding.declared == "iso8859-1"
+    assert decoded.decoding.declared_used is True
+    # a byte windows-1252 leaves undefined keeps the plain Latin-1 reading
+    assert detect_encoding(b"a\x81b", declared_encoding="latin-1").text == "a\x81b"
+
+
 def test_declared_charset_wins_over_detection() -> None:
     # cp1251 bytes declared as koi8-r: honoured, because they decode
     data = "привет".encode("cp1251")
