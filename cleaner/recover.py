@@ -29,6 +29,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from cleaner import recover_data, thresholds
@@ -1040,6 +1041,39 @@ def recover_text(text: str, options: CleanOptions) -> tuple[str, list[Step]]:
         return text, []
     doc = _analyse(text, tokens, options)
     doc = _vote_languages(text, damaged, doc)
+
+    def reads_as_quote(word: str, opening: bool) -> bool:
+        """The word is better without the ``?`` than with it as a lost letter."""
+        scripts = [script_of(c) for c in word if c.isalpha()]
+        script = scripts[0] if scripts else doc.main_script
+        langs = doc.languages.get(script, ())
+        bare = _score(word, langs, doc, script)[0]
+        if bare <= 0:
+            return False
+        hole = _Hole(0, 1, QMARK)
+        letters: set[str] = set()
+        for lang in langs:
+            letters |= _lost_letters(lang, hole, doc)
+        for c in letters:
+            filled = c + word if opening else word + c
+            if _score(filled, langs, doc, script)[0] >= bare:
+                return False
+        return True
+
+    text, quote_steps = _restore_quotation_marks(text, reads_as_quote)
+    if quote_steps:
+        tokens = list(_TOKEN_RE.finditer(text))
+        damaged = _candidate_tokens(text, tokens)
+    recovered, steps = _recover_words(text, damaged, doc, options)
+    if not quote_steps:
+        return recovered, steps
+    return recovered, sorted(quote_steps + steps, key=lambda s: s.start or 0)
+
+
+def _recover_words(
+    text: str, damaged: list[re.Match[str]], doc: _Document, options: CleanOptions
+) -> tuple[str, list[Step]]:
+    """Write back the confident recoveries of ``damaged``, with their steps."""
     words = [m for m in damaged if not _lone_marks(m.group())]
     found = _recover_tokens(text, words, doc, options)
     inner = sum(1 for m, _ in found if QMARK in m.group().strip(QMARK))
@@ -1081,6 +1115,84 @@ def recover_text(text: str, options: CleanOptions) -> tuple[str, list[Step]]:
         )
     out.append(text[prev:])
     return "".join(out), steps
+
+
+# Quotation marks: a ``?`` opening a word after a space, and a later ``?`` closing a word
+# before a space or punctuation, on the same line. Used only when the text has no intact
+# curly quotation mark (then its quotation marks were not lost).
+_CURLY_QUOTES = frozenset("\u201c\u201d\u201e\u2018\u2019\u201a\u00ab\u00bb")
+_QUOTE_BEFORE_OPENING = frozenset(" \t\n([")
+_QUOTE_AFTER_CLOSING = frozenset(" \t\n,.;:)!")
+_WORD_AFTER_RE = re.compile(r"[^\W\d_]+")
+_WORD_BEFORE_RE = re.compile(r"[^\W\d_?]+\Z")
+
+
+def _restore_quotation_marks(
+    text: str, reads_as_quote: Callable[[str, bool], bool]
+) -> tuple[str, list[Step]]:
+    """Pairs of ``?`` that stood for lost quotation marks become ``"``.
+
+    ``reads_as_quote(word, opening)`` must accept the word after the opening ``?`` (else
+    the ``?`` is more likely its lost first letter), and the word before the closing
+    one, unless that word has lost letters of its own.
+
+    >>> yes = lambda word, opening: True
+    >>> _restore_quotation_marks("Rekao je ?dosta je bilo? i otišao.", yes)[0]
+    'Rekao je "dosta je bilo" i otišao.'
+    >>> _restore_quotation_marks("Why? ?Because? I said so.", yes)[0]
+    'Why? "Because" I said so.'
+    >>> _restore_quotation_marks("Viel? ?iti ja is? tuli.", lambda w, o: w != "iti")[0]
+    'Viel? ?iti ja is? tuli.'
+    """
+    if QMARK not in text or any(c in text for c in _CURLY_QUOTES):
+        return text, []
+    chars = list(text)
+    steps: list[Step] = []
+    opening: int | None = None
+    line = 1
+    for i, c in enumerate(text):
+        if c == "\n":
+            line += 1
+            opening = None
+            continue
+        if c != QMARK:
+            continue
+        before = text[i - 1] if i else "\n"
+        after = text[i + 1] if i + 1 < len(text) else "\n"
+        if opening is None:
+            if before in _QUOTE_BEFORE_OPENING and after.isalpha():
+                m = _WORD_AFTER_RE.match(text, i + 1)
+                if m and reads_as_quote(m.group(), True):
+                    opening = i
+            continue
+        closes = (before.isalpha() or before in ".,!") and after in _QUOTE_AFTER_CLOSING
+        if closes and before.isalpha():
+            m = _WORD_BEFORE_RE.search(text, max(0, i - 64), i)
+            closes = bool(m) and (QMARK in m.group() or reads_as_quote(m.group(), False))
+        if closes and after in ",." and text[i + 2 : i + 3] == QMARK:
+            closes = False  # ``word?,?``: the second one closes
+        if not closes:
+            continue
+        for pos in (opening, i):
+            chars[pos] = '"'
+            steps.append(
+                Step(
+                    Stage.RECOVER,
+                    "recover",
+                    Reason.LOSSY_QMARK,
+                    detail="quotation mark",
+                    line=line,
+                    start=pos,
+                    end=pos + 1,
+                    before=QMARK,
+                    after='"',
+                    confidence=thresholds.QUOTE_PAIR_CONFIDENCE,
+                )
+            )
+        opening = None
+    if not steps:
+        return text, []
+    return "".join(chars), steps
 
 
 def _recover_tokens(

@@ -355,6 +355,9 @@ MIN_COMMON_WORD_ZIPF = 3.0
 # A word of another language than the document's (a foreign name in an address) found
 # in that language's short lexicon scores this much less than its zipf there. Guess.
 RECOVERY_FOREIGN_WORD_PENALTY_ZIPF = 1.0
+# Confidence reported for a pair of ``?`` read as lost quotation marks (``?word ... word?``
+# in a text without intact curly quotes). Guess: the pattern is rare in clean text.
+QUOTE_PAIR_CONFIDENCE = 0.8
 # When the document does not tell its language, a word found in some language's short
 # lexicon scores this much less than its zipf there. Guess.
 RECOVERY_UNKNOWN_LANGUAGE_PENALTY_ZIPF = 0.5
