@@ -575,6 +575,8 @@ def _outside_reason(infos: list[LineInfo], pos: int) -> Decision:
     info = infos[pos]
     if info.label is not None:
         return info.label, thresholds.LABEL_CONFIDENCE
+    if is_image_credit(info):
+        return Reason.CREDIT, thresholds.LABEL_CONFIDENCE
     if info.marker is not None:
         return info.marker, thresholds.MARKER_CONFIDENCE
     if info.cls == GOOD:
@@ -601,9 +603,38 @@ _FILE_OR_URL_RE = re.compile(
 )
 
 
+# A gallery counter: "1 / 23", "Image 2 of 5", "Foto 3 von 12".
+_COUNTER_RE = re.compile(r"(?:[^\W\d_]+ )?\d{1,3} ?(?:/|of|von|de|di|van|из|z|/ ) ?\d{1,3}")
+# One token with digits or underscores and no spaces ("IMG_2953", "010_Clymer-1"): the
+# name of an image file standing in for its alt text.
+_FILE_TOKEN_RE = re.compile(r"(?=\S*[\d_])[\w&.-]+")
+
+
+def is_image_credit(info: LineInfo) -> bool:
+    """A short line crediting a picture ("Photo: Jane Doe, AP", "Doe/Getty Images").
+
+    >>> infos = _analyse(["Photo: Meg Kinnard, AP", "Sanjeev Verma/Getty Images", "By Jane Doe"])
+    >>> [is_image_credit(i) for i in infos]
+    [True, True, False]
+    """
+    if info.n_words > thresholds.MAX_CREDIT_WORDS:
+        return False
+    head, colon, _rest = info.text.partition(":")
+    if colon and head.strip().casefold() in phrases.IMAGE_CREDIT_OPENERS:
+        return True
+    key = f" {info.key} "
+    return any(f" {agency} " in key for agency in phrases.IMAGE_AGENCIES)
+
+
 def _inside_reason(info: LineInfo) -> Decision:
-    if _FILE_OR_URL_RE.fullmatch(info.text):
+    if (
+        _FILE_OR_URL_RE.fullmatch(info.text)
+        or _COUNTER_RE.fullmatch(info.text)
+        or _FILE_TOKEN_RE.fullmatch(info.text)
+    ):
         return Reason.SHORT_CHROME, thresholds.REPEATED_IN_BODY_CONFIDENCE
+    if is_image_credit(info):
+        return Reason.CREDIT, thresholds.LABEL_CONFIDENCE
     if info.n_words <= thresholds.MAX_CREDIT_WORDS and is_source_credit(info.key):
         return None, 0.0
     if info.label is not None and info.label in phrases.IN_BODY_CATEGORIES:
@@ -723,7 +754,7 @@ def _decide(infos: list[LineInfo], first: int, last: int) -> list[Decision]:
     seen = 0
     for pos in range(first - 1, max(-1, first - 1 - thresholds.MAX_HEADER_SCAN_LINES), -1):
         info = infos[pos]
-        if info.label is not None:
+        if info.label is not None or is_image_credit(info):
             continue
         repeated_title = info.repeated and _is_title(info, allow_repeated=True)
         if (
@@ -758,7 +789,7 @@ def _keep_kicker(infos: list[LineInfo], title: int, decisions: list[Decision]) -
     """Keep a dateline or byline written just above the title (labels in between skipped)."""
     for pos in range(title - 1, max(-1, title - 1 - thresholds.MAX_HEADER_SCAN_LINES), -1):
         info = infos[pos]
-        if info.label is not None:
+        if info.label is not None or is_image_credit(info):
             continue
         if info.marker is None and not info.repeated and is_dateline_or_byline(info):
             decisions[pos] = (Reason.OUTSIDE_ARTICLE, thresholds.HEADER_CONFIDENCE)

@@ -570,6 +570,20 @@ SOURCE_CREDITS: tuple[str, ...] = (
     "источник", "kaynak", "źródło", "zdroj", "πηγή", "المصدر",
 )
 
+# Image credits ("Photo: Jane Doe/Reuters", "Smith/Getty Images"): a short line that opens
+# with one of these words and a colon, or names a picture agency. They are dropped with
+# reason ``credit``; source credits of the text above are kept.
+IMAGE_CREDIT_OPENERS: frozenset[str] = frozenset(
+    {"photo", "photos", "image", "images", "picture", "pictures", "photograph", "credit",
+     "credits", "illustration", "foto", "fotos", "bild", "bilder", "bildquelle",
+     "fotografía", "imagen", "immagine", "imagem", "afbeelding", "beeld", "фото",
+     "fotoğraf", "görsel", "zdjęcie", "fot", "φωτογραφία", "صورة", "写真", "图片"}
+)
+IMAGE_AGENCIES: tuple[str, ...] = (
+    "getty images", "shutterstock", "istock", "istockphoto", "alamy", "imago",
+    "picture alliance", "ap photo", "afp photo", "reuters photo", "epa efe",
+)
+
 # Words that open a byline ("By Tess Bonn") in the languages the lexicons cover.
 BYLINE_OPENERS: frozenset[str] = frozenset(
     {"by", "von", "par", "por", "di", "door", "de", "da", "автор", "yazan", "autor",

@@ -620,3 +620,23 @@ def test_comment_thread_without_heading_is_dropped() -> None:
     got = reasons(text)
     assert got["Melinda"] == Reason.COMMENTS
     assert got[thread[2]] == Reason.COMMENTS
+
+
+def test_image_credits_and_gallery_furniture_inside_the_body() -> None:
+    furniture = ["Photo: Ann Lee/Reuters", "Ann Lee/Getty Images", "1 / 23", "IMG_2953"]
+    text = page(
+        *EN_MENU,
+        EN_TITLE,
+        EN_BODY[0],
+        *furniture,
+        EN_CAPTION,
+        *EN_BODY[1:],
+        EN_CREDIT,
+        *EN_FOOTER,
+    )
+    got = reasons(text)
+    assert got["Photo: Ann Lee/Reuters"] == Reason.CREDIT
+    assert got["Ann Lee/Getty Images"] == Reason.CREDIT
+    assert got["1 / 23"] == Reason.SHORT_CHROME
+    assert got["IMG_2953"] == Reason.SHORT_CHROME
+    assert kept(text) == [EN_TITLE, EN_BODY[0], EN_CAPTION, *EN_BODY[1:], EN_CREDIT]
