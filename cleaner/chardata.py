@@ -251,9 +251,9 @@ LEXICON_LANGUAGES: MappingProxyType[str, tuple[str, ...]] = MappingProxyType(
     {
         "latin": (
             "en", "fr", "de", "es", "pt", "it", "nl", "pl", "cs", "sk", "ro", "hu",
-            "tr", "vi", "sv", "da", "nb", "fi", "lt", "lv", "hr", "sl", "ca",
+            "tr", "vi", "sv", "da", "nb", "fi", "lt", "lv", "sh", "sl", "ca",
         ),
-        "cyrillic": ("ru", "uk", "bg", "sr", "mk"),
+        "cyrillic": ("ru", "uk", "bg", "mk", "sh"),
         "greek": ("el",),
         "arabic": ("ar", "fa", "ur"),
         "hebrew": ("he",),
@@ -265,33 +265,34 @@ LEXICON_LANGUAGES: MappingProxyType[str, tuple[str, ...]] = MappingProxyType(
 # alphabet (``KĂśtzting``: Romanian ``ă`` with Polish ``ś``) is most likely mojibake from
 # a neighbouring code page. Known false positives: names and loanwords that mix alphabets
 # (``Dvořák's café``), which are only penalised, never changed on this alone. Vietnamese
-# is tested by range (Latin Extended Additional) in addition to its letters here.
+# is tested by range (Latin Extended Additional) in addition to its letters here. Ordered
+# by how much text there is in each language: ties in language guessing go to the first.
 LATIN_ALPHABETS: MappingProxyType[str, str] = MappingProxyType(
     {
-        "ca": "àçèéíïòóúü",
-        "cs": "áčďéěíňóřšťúůýž",
-        "da": "æøåéü",
         "de": "äöüßé",
-        "es": "áéíñóúü",
-        "et": "äõöüšž",
-        "fi": "äöåšž",
         "fr": "àâæçéèêëîïôœùûüÿ",
-        "hr": "čćđšž",
-        "hu": "áéíóöőúüű",
-        "is": "áðéíóúýþæö",
+        "es": "áéíñóúü",
+        "pt": "áâãàçéêíóôõúü",
         "it": "àèéìíîòóùú",
+        "pl": "ąćęłńóśźż",
+        "nl": "áéëïóöüèíú",
+        "cs": "áčďéěíňóřšťúůýž",
+        "tr": "çğıöşüâîû",
+        "ro": "ăâîșțşţ",
+        "hu": "áéíóöőúüű",
+        "sv": "åäöé",
+        "vi": "àáâãèéêìíòóôõùúýăđĩũơư",
+        "sk": "áäčďéíĺľňóôŕšťúýž",
+        "da": "æøåéü",
+        "nb": "æøåéèóôò",
+        "fi": "äöåšž",
+        "sh": "čćđšž",
+        "sl": "čšžćđ",
         "lt": "ąčęėįšųūž",
         "lv": "āčēģīķļņšūž",
-        "nl": "áéëïóöüèíú",
-        "nb": "æøåéèóôò",
-        "pl": "ąćęłńóśźż",
-        "pt": "áâãàçéêíóôõúü",
-        "ro": "ăâîșțşţ",
-        "sk": "áäčďéíĺľňóôŕšťúýž",
-        "sl": "čšžćđ",
-        "sv": "åäöé",
-        "tr": "çğıöşüâîû",
-        "vi": "àáâãèéêìíòóôõùúýăđĩũơư",
+        "ca": "àçèéíïòóúü",
+        "is": "áðéíóúýþæö",
+        "et": "äõöüšž",
     }
 )
 

@@ -28,6 +28,7 @@ same name, only when asked. Unicode normalisation is the pipeline's last stage.
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import re
 import unicodedata
@@ -206,13 +207,13 @@ def languages_for(text: str) -> tuple[str, ...]:
     >>> languages_for("Cañada García")
     ('es',)
     >>> languages_for("Привет")
-    ('ru', 'uk', 'bg', 'sr', 'mk')
+    ('ru', 'uk', 'bg', 'mk', 'sh')
     """
     letters = _latin_letters(text)
     if letters:
         scored = sorted(
             ((len(letters & set(alpha)), lang) for lang, alpha in chardata.LATIN_ALPHABETS.items()),
-            reverse=True,
+            key=lambda pair: -pair[0],
         )
         top = scored[0][0]
         if top > 0:
@@ -384,86 +385,133 @@ def _lossy_options(chunk: str, charset: str) -> list[str]:
 def decode_lossy(text: str, charset: str) -> str:
     """Undo one layer of ``charset`` mojibake whose undefined bytes were lost.
 
-    Each damaged sequence is replaced by the one reading whose word is known in the
-    lexicon; with several or none known it becomes U+FFFD, left for the recovery stage.
+    The damaged sequences of each word are filled in jointly with the reading that makes
+    the word known in the lexicon of the line's language; with no clear winner a lost
+    byte becomes U+FFFD, left for the recovery stage, and a byte that vanished without a
+    trace is left alone.
 
-    >>> decode_lossy("premierÄ\\N{REPLACEMENT CHARACTER} È™i", "sloppy-windows-1250")
-    'premieră È™i'
+    >>> decode_lossy("o premierÄ\\N{REPLACEMENT CHARACTER} de la preluarea", "sloppy-windows-1250")
+    'o premieră de la preluarea'
+    >>> decode_lossy("Sehr gro\u00c3\N{REPLACEMENT CHARACTER}e Freude und viel Spa\u00c3\N{REPLACEMENT CHARACTER}", "latin-1")
+    'Sehr große Freude und viel Spaß'
     """
-    pattern = chardata.LOSSY_PATTERNS[charset]
+    sites = _lossy_sites(text, charset)
+    if not sites:
+        return text
+    langs = languages_for(" ".join(t for t in text.split() if not any(m in t for m in _LOST_MARKS)))
+    enough_context = len(lexicon.words(text)) >= thresholds.MIN_LOSSY_CONTEXT_WORDS
     out: list[str] = []
     pos = 0
-    for match in pattern.finditer(text):
-        chunk = match.group()
-        lead = chunk[0].encode(charset)[0]
-        size = 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
-        complete = len(chunk) >= size and not any(c in _LOST for c in chunk[1:size])
-        if complete or len(chunk) < 2:
-            continue
-        options = _lossy_options(chunk, charset)
-        if match.start() == 0 or text[match.start() - 1].isspace():
-            # a lone character between spaces is only a lost NBSP if it makes a letter
-            lost_mark = "?" in chunk or "\N{REPLACEMENT CHARACTER}" in chunk
-            options = [o for o in options if o.isalpha() or lost_mark]
-        if not options:
-            continue
-        start, end = match.span()
-        end = min(end, start + size)
-        best = _pick_by_lexicon(text, start, end, options)
-        out.append(text[pos:start])
-        out.append(best)
-        pos = end
-    if not out:
-        return text
+    for group in _group_by_token(text, sites):
+        choice = _choose_jointly(text, group, langs) if enough_context else None
+        for k, (start, end, _options, vanished) in enumerate(group):
+            if choice is not None:
+                fill = choice[k]
+            elif vanished:
+                continue
+            else:
+                fill = "\N{REPLACEMENT CHARACTER}"
+            out.append(text[pos:start])
+            out.append(fill)
+            pos = end
     out.append(text[pos:])
     return "".join(out)
 
 
 _LOST = "? \N{REPLACEMENT CHARACTER}"
+_LOST_MARKS = "?\N{REPLACEMENT CHARACTER}"
 
-_WORD_AROUND_RE = re.compile(r"[^\W\d_]*\Z")
-_WORD_AFTER_RE = re.compile(r"[^\W\d_]*")
+Site = tuple[int, int, list[str], bool]
 
 
-def _pick_by_lexicon(text: str, start: int, end: int, options: list[str]) -> str:
-    """The option that makes the surrounding word a known word, if exactly one does.
+def _lossy_sites(text: str, charset: str) -> list[Site]:
+    """Damaged sequences: (start, end, possible characters, whether a byte vanished)."""
+    sites: list[Site] = []
+    for match in chardata.LOSSY_PATTERNS[charset].finditer(text):
+        chunk = match.group()
+        lead = chunk[0].encode(charset)[0]
+        size = 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
+        complete = len(chunk) >= size and not any(c in _LOST for c in chunk[1:size])
+        if complete:
+            continue
+        start = match.start()
+        vanished = len(chunk) < 2
+        if vanished:
+            nxt = text[start + 1 : start + 2]
+            if size != 2 or not nxt or not (nxt.isalpha() or nxt.isspace()):
+                continue
+            options = _lossy_options(chunk[0] + "\N{REPLACEMENT CHARACTER}", charset)
+        else:
+            options = _lossy_options(chunk, charset)
+        if start == 0 or text[start - 1].isspace():
+            # a lone character between spaces is only a lost NBSP if it makes a letter
+            lost_mark = any(m in chunk for m in _LOST_MARKS)
+            options = [o for o in options if o.isalpha() or lost_mark]
+        if options:
+            sites.append((start, min(match.end(), start + size), options, vanished))
+    return sites
 
-    Needs a few other words on the line: alone, a word's language is a guess.
-    """
-    if len(options) == 1:
-        return options[0]
-    if len(lexicon.words(text)) < thresholds.MIN_LOSSY_CONTEXT_WORDS:
-        return "\N{REPLACEMENT CHARACTER}"
-    token_start = text.rfind(" ", 0, start) + 1
-    token_end = text.find(" ", end)
-    token = text[token_start : token_end if token_end >= 0 else len(text)]
-    if sum(token.count(mark) for mark in "?\N{REPLACEMENT CHARACTER}") > 1:
-        # two lost bytes in one word need a joint choice; leave them to recovery
-        return "\N{REPLACEMENT CHARACTER}"
-    left = _WORD_AROUND_RE.search(text, 0, start)
-    right = _WORD_AFTER_RE.match(text, end)
-    before = left.group() if left else ""
-    after = right.group() if right else ""
-    context = before + after
-    if context.islower():
-        options = [o for o in options if not o.isupper()]
-    elif context.isupper():
-        options = [o for o in options if not o.islower()]
-    line_langs = languages_for(text)
-    for own_language in (False, True):
-        known = []
-        for opt in options:
-            word = (before + opt + after).lower()
-            langs = languages_for(word) if own_language else line_langs
-            best = max((lexicon.zipf(word, lang) for lang in langs), default=0.0)
-            if best > 0:
-                known.append((best, opt))
-        known.sort()
-        if len(known) == 1 or (len(known) > 1 and known[-1][0] - known[-2][0] >= 1.0):
-            return known[-1][1]
-        if known:
-            break
-    return "\N{REPLACEMENT CHARACTER}"
+
+def _group_by_token(text: str, sites: list[Site]) -> Iterator[list[Site]]:
+    """Sites grouped by the whitespace-separated token they fall in."""
+    group: list[Site] = []
+    token_end = -1
+    for site in sites:
+        if group and site[0] < token_end:
+            group.append(site)
+            continue
+        if group:
+            yield group
+        group = [site]
+        found = re.compile(r"\s").search(text, site[1])
+        token_end = found.start() if found else len(text)
+    if group:
+        yield group
+
+
+def _choose_jointly(text: str, group: list[Site], langs: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The one combination of fills that makes every word of the token known, or None."""
+    start = text.rfind(" ", 0, group[0][0]) + 1
+    found = re.compile(r"\s").search(text, group[-1][1])
+    end = found.start() if found else len(text)
+    combos = 1
+    for _s, _e, options, _v in group:
+        combos *= len(options)
+    if combos > thresholds.MAX_LOSSY_COMBINATIONS:
+        return None
+    scored: list[tuple[float, tuple[str, ...]]] = []
+    for choice in itertools.product(*(options for _s, _e, options, _v in group)):
+        if any(unicodedata.category(fill).startswith("S") for fill in choice):
+            continue
+        if group[0][0] == start and choice[0].isupper():
+            # a capital starting a word is most often a name, which no lexicon judges
+            continue
+        pieces = []
+        pos = start
+        for (s, e, _o, _v), fill in zip(group, choice, strict=True):
+            pieces.append(text[pos:s])
+            pieces.append(fill)
+            pos = e
+        pieces.append(text[pos:end])
+        token = "".join(pieces)
+        words = chardata.WORD_RE.findall(token)
+        if not words or any(_word_cost(w) for w in words):
+            continue
+        token_langs = langs
+        if langs == ("en",) and min(map(len, words)) >= thresholds.MIN_LOSSY_GUESS_LETTERS:
+            token_langs = languages_for(token)
+        zipfs = [
+            max((lexicon.zipf(w.casefold(), lang) for lang in token_langs), default=0.0)
+            for w in words
+        ]
+        if all(z > 0 for z in zipfs):
+            scored.append((min(zipfs), choice))
+    scored.sort(key=lambda x: x[0], reverse=True)
+    if len(scored) == 1 or (
+        len(scored) > 1 and scored[0][0] - scored[1][0] >= thresholds.MIN_LOSSY_ZIPF_MARGIN
+    ):
+        return scored[0][1]
+    return None
 
 
 # ---------------------------------------------------------------------------------------
@@ -644,7 +692,10 @@ def best_repair(line: str) -> Candidate | None:
     close = [c for c in ranked if c.cost - ranked[0].cost <= thresholds.MAX_MOJIBAKE_TIE_COST]
     best = ranked[0]
     if len(close) > 1 and len({c.text for c in close}) > 1:
-        best = min(close, key=lambda c: (-known_word_share(c.text), letter_rarity(c.text)))
+        best = min(
+            close,
+            key=lambda c: (-known_word_share(c.text), len(set(c.chain)), letter_rarity(c.text)),
+        )
     if is_quoting(line, best.text):
         return None
     return best
