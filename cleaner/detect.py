@@ -923,12 +923,12 @@ def detect_encoding(data: bytes, declared_encoding: str | None = None) -> Decode
                 declared_used=used,
             )
     if declared is not None:
-        used = declared
+        reading = declared
         text = None
         superset = charsets.DECLARED_SUPERSETS.get(declared)
         if superset is not None:
             text = _decode(data, superset)
-            used = superset if text is not None else declared
+            reading = superset if text is not None else declared
         if text is None:
             text = _decode(data, declared)
         if text is not None:
@@ -938,7 +938,7 @@ def detect_encoding(data: bytes, declared_encoding: str | None = None) -> Decode
                 conf = 1.0
             return _result(
                 text,
-                used,
+                reading,
                 conf,
                 Reason.DECLARED,
                 language=lang,
