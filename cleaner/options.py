@@ -157,7 +157,9 @@ def _coerce(name: str, value: Any) -> Any:
     if kind in (tuple, frozenset):
         if isinstance(value, str):
             value = [v.strip() for v in value.split(",") if v.strip()]
-        if not isinstance(value, list | tuple | set | frozenset):
+        if not isinstance(value, list | tuple | set | frozenset) or not all(
+            isinstance(v, str) for v in value
+        ):
             raise InvalidOptions(f"option {name!r} must be a list of strings", name)
         return kind(value)
     if kind is str:

@@ -58,12 +58,21 @@ def _run_stages(text: str, options: CleanOptions, steps: list[Step]) -> str:
     return text
 
 
-def _result(text: str, steps: list[Step], options: CleanOptions, decoding: Decoding | None, n: int) -> CleanResult:
+def _result(
+    text: str,
+    steps: list[Step],
+    options: CleanOptions,
+    decoding: Decoding | None,
+    n: int,
+    changed: bool,
+) -> CleanResult:
     stats = count_steps(steps)
     stats["input_chars"] = n
     stats["output_chars"] = len(text)
     kept = tuple(steps) if options.explain else ()
-    return CleanResult(text=text, steps=kept, stats=stats, decoding=decoding, input_chars=n)
+    return CleanResult(
+        text=text, steps=kept, stats=stats, decoding=decoding, input_chars=n, changed=changed
+    )
 
 
 def clean_text(text: str, options: CleanOptions = DEFAULT_OPTIONS) -> CleanResult:
@@ -78,7 +87,7 @@ def clean_text(text: str, options: CleanOptions = DEFAULT_OPTIONS) -> CleanResul
         raise InvalidInput(f"expected str or bytes, got {type(text).__name__}")
     steps: list[Step] = []
     out = _run_stages(text, options, steps)
-    return _result(out, steps, options, None, len(text))
+    return _result(out, steps, options, None, len(text), out != text)
 
 
 def clean_bytes(
@@ -97,7 +106,7 @@ def clean_bytes(
     decoded = detect_encoding(data, declared_encoding)
     steps: list[Step] = list(decoded.steps)
     out = _run_stages(decoded.text, options, steps)
-    return _result(out, steps, options, decoded.decoding, len(decoded.text))
+    return _result(out, steps, options, decoded.decoding, len(decoded.text), out != decoded.text)
 
 
 def resolve_options(options: CleanOptions | dict[str, Any] | None, overrides: dict[str, Any]) -> CleanOptions:

@@ -131,6 +131,7 @@ class CleanResult:
     stats: Counter[str] = field(default_factory=Counter)
     decoding: Decoding | None = None
     input_chars: int = 0
+    changed: bool = False
 
     @property
     def removed_lines(self) -> list[Step]:
@@ -146,7 +147,7 @@ class CleanResult:
             "encoding": self.decoding.encoding if self.decoding else None,
             "confidence": round(self.decoding.confidence, 4) if self.decoding else None,
             "decoding": self.decoding.to_dict() if self.decoding else None,
-            "changed": bool(self.steps),
+            "changed": self.changed,
             "repairs": [s.to_dict() for s in self.repairs],
             "removed_lines": [s.to_dict() for s in self.removed_lines],
             "stats": dict(sorted(self.stats.items())),

@@ -62,3 +62,16 @@ def test_import_does_not_pull_adapters() -> None:
     code = "import sys, cleaner; bad = {'flask', 'click', 'dask', 'gunicorn'} & set(sys.modules); print(sorted(bad))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_changed_flag_does_not_depend_on_the_trace() -> None:
+    assert cleaner.clean("CafÃ©", remove_boilerplate=False, explain=False).to_dict()["changed"]
+    assert not cleaner.clean("Café", remove_boilerplate=False).to_dict()["changed"]
+
+
+def test_option_lists_must_hold_strings() -> None:
+    with pytest.raises(InvalidOptions) as e:
+        cleaner.options_from_mapping({"keep_categories": [{}]})
+    assert e.value.option == "keep_categories"
+    with pytest.raises(InvalidOptions):
+        cleaner.options_from_mapping({"drop_phrases": [1, 2]})
