@@ -208,7 +208,18 @@ def languages_for(text: str) -> tuple[str, ...]:
     ('es',)
     >>> languages_for("Привет")
     ('ru', 'uk', 'bg', 'mk', 'sh')
+    >>> languages_for("Ковпак, проÑпект")
+    ('ru', 'uk', 'bg', 'mk', 'sh')
     """
+    counts: dict[str, int] = {}
+    for ch in text:
+        if ch.isalpha() and not ch.isascii():
+            script = script_of(ch)
+            counts[script] = counts.get(script, 0) + 1
+    if counts:
+        dominant = max(counts, key=lambda name: (counts[name], name == "latin"))
+        if dominant != "latin":
+            return chardata.LEXICON_LANGUAGES.get(dominant, ())
     letters = _latin_letters(text)
     if letters:
         scored = sorted(
@@ -218,9 +229,6 @@ def languages_for(text: str) -> tuple[str, ...]:
         top = scored[0][0]
         if top > 0:
             return tuple(lang for n, lang in scored if n == top)[: thresholds.MAX_LEXICON_LANGUAGES]
-    for ch in text:
-        if ch.isalpha() and not ch.isascii():
-            return chardata.LEXICON_LANGUAGES.get(script_of(ch), ())
     return ("en",)
 
 
@@ -392,18 +400,19 @@ def decode_lossy(text: str, charset: str) -> str:
 
     >>> decode_lossy("o premierÄ\\N{REPLACEMENT CHARACTER} de la preluarea", "sloppy-windows-1250")
     'o premieră de la preluarea'
-    >>> decode_lossy("Sehr gro\u00c3\N{REPLACEMENT CHARACTER}e Freude und viel Spa\u00c3\N{REPLACEMENT CHARACTER}", "latin-1")
+    >>> lost = "\u00c3\N{REPLACEMENT CHARACTER}"
+    >>> decode_lossy(f"Sehr gro{lost}e Freude und viel Spa{lost}", "latin-1")
     'Sehr große Freude und viel Spaß'
     """
     sites = _lossy_sites(text, charset)
     if not sites:
         return text
-    langs = languages_for(" ".join(t for t in text.split() if not any(m in t for m in _LOST_MARKS)))
+    context = " ".join(t for t in text.split() if not any(m in t for m in _LOST_MARKS))
     enough_context = len(lexicon.words(text)) >= thresholds.MIN_LOSSY_CONTEXT_WORDS
     out: list[str] = []
     pos = 0
     for group in _group_by_token(text, sites):
-        choice = _choose_jointly(text, group, langs) if enough_context else None
+        choice = _choose_jointly(text, group, context) if enough_context else None
         for k, (start, end, _options, vanished) in enumerate(group):
             if choice is not None:
                 fill = choice[k]
@@ -469,7 +478,7 @@ def _group_by_token(text: str, sites: list[Site]) -> Iterator[list[Site]]:
         yield group
 
 
-def _choose_jointly(text: str, group: list[Site], langs: tuple[str, ...]) -> tuple[str, ...] | None:
+def _choose_jointly(text: str, group: list[Site], context: str) -> tuple[str, ...] | None:
     """The one combination of fills that makes every word of the token known, or None."""
     start = text.rfind(" ", 0, group[0][0]) + 1
     found = re.compile(r"\s").search(text, group[-1][1])
@@ -497,9 +506,9 @@ def _choose_jointly(text: str, group: list[Site], langs: tuple[str, ...]) -> tup
         words = chardata.WORD_RE.findall(token)
         if not words or any(_word_cost(w) for w in words):
             continue
-        token_langs = langs
-        if langs == ("en",) and min(map(len, words)) >= thresholds.MIN_LOSSY_GUESS_LETTERS:
-            token_langs = languages_for(token)
+        if context.isascii() and min(map(len, words)) < thresholds.MIN_LOSSY_GUESS_LETTERS:
+            continue
+        token_langs = languages_for(context + " " + token)
         zipfs = [
             max((lexicon.zipf(w.casefold(), lang) for lang in token_langs), default=0.0)
             for w in words
