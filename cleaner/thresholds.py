@@ -162,8 +162,8 @@ NEAR_DUPLICATE_CONFIDENCE = 0.8
 MAX_MOJIBAKE_LAYERS = 3
 
 # Readings kept per layer when searching multi-layer chains (the least implausible ones).
-# Guess, tuned on hand-made cases in tests/cases: 4 keeps the right chain for 3 layers.
-MOJIBAKE_BEAM_WIDTH = 4
+# Guess, tuned on hand-made cases in tests/cases: 8 keeps the right chain for 3 layers.
+MOJIBAKE_BEAM_WIDTH = 8
 
 # A repair must lower a line's implausibility by at least this much. One unit is one
 # weird sequence; guess, tuned on tests/cases/negative.json (clean text must not change).
@@ -384,3 +384,17 @@ MIN_ALPHABET_TEST_LETTERS = 3
 # A lost byte is chosen by lexicon only on lines with at least this many words: alone, a
 # word's language is a guess, and a wrong letter is worse than U+FFFD. Guess.
 MIN_LOSSY_CONTEXT_WORDS = 3
+
+# ---- repair (lossy mojibake)
+# Combinations of fills tried at most for one word with several lost bytes (5 choices per
+# Windows byte, 32 per Latin-1 C1 byte): beyond this the bytes are left as U+FFFD.
+MAX_LOSSY_COMBINATIONS = 64
+
+# The best reading of a word with lost bytes must beat the runner-up by this many Zipf
+# units (a factor of 10 in frequency) to be written. Guess, tuned on tests/cases.
+MIN_LOSSY_ZIPF_MARGIN = 1.0
+
+# Without a language clue from the rest of the line, a word with a lost byte is looked
+# up in the languages its own letters suggest only when it has at least this many
+# letters (short words are known somewhere in almost any language). Guess.
+MIN_LOSSY_GUESS_LETTERS = 4
