@@ -145,9 +145,14 @@ LEGACY_CHARSETS: tuple[str, ...] = (
     "iso8859-16",
     "iso8859-10",
     "iso8859-3",
-    # Mac and DOS Latin code pages
+    # Mac and DOS code pages
     "mac-roman",
     "mac-latin2",
+    "mac-iceland",
+    "mac-turkish",
+    "mac-croatian",
+    "mac-romanian",
+    "mac-greek",
     "cp850",
     "cp437",
     "cp852",
@@ -156,10 +161,15 @@ LEGACY_CHARSETS: tuple[str, ...] = (
     "cp861",
     "cp863",
     "cp865",
+    "cp1125",
+    "cp720",
     # EBCDIC
     "cp037",
     "cp500",
     "cp1140",
+    "cp273",
+    "cp1026",
+    "cp875",
 )
 
 # Charsets never guessed (they stay usable when declared): Unicode forms, which have their
@@ -198,8 +208,13 @@ ESCAPE_CHARSETS: tuple[str, ...] = (
 # EBCDIC code pages move letters out of the ASCII range; they are only worth trying when
 # the EBCDIC space (0x40) is among the frequent bytes.
 
-EBCDIC_CHARSETS: frozenset[str] = frozenset({"cp037", "cp500", "cp1140", "cp273", "cp875"})
+EBCDIC_CHARSETS: frozenset[str] = frozenset(
+    {"cp037", "cp500", "cp1140", "cp273", "cp875", "cp1026"}
+)
 EBCDIC_SPACE = 0x40
+# National EBCDIC variants put letters where others put ASCII symbols (German "\u00fc" is
+# "}" in cp037): inside a word these symbols mean a wrong variant.
+ASCII_SYMBOLS_NOT_IN_WORDS = "{}[]|~^\\`"
 
 # ---------------------------------------------------------------------------------------
 # Scripts. A letter's script is the first word of its Unicode name ("LATIN SMALL LETTER A"

@@ -342,7 +342,15 @@ class _Profile:
     bad_share: float = 0.0
 
 
-def _profile(text: str) -> _Profile:
+# An ASCII symbol between two letters ("B}rgermeister"): see ASCII_SYMBOLS_NOT_IN_WORDS.
+_ASCII_SYMBOL_IN_WORD_RE = re.compile(
+    "[A-Za-z][" + re.escape(charsets.ASCII_SYMBOLS_NOT_IN_WORDS) + "][A-Za-z]"
+)
+
+
+def _profile(text: str, ebcdic: bool = False) -> _Profile:
+    """Form features of ``text``; ``ebcdic`` also judges ASCII words, which such a charset
+    produces from any byte (an EBCDIC variant reads other variants' letters as symbols)."""
     cats: dict[str, str] = {}
     scripts: dict[str, str] = {}
     prof = _Profile()
@@ -363,6 +371,10 @@ def _profile(text: str) -> _Profile:
                 for char in word:
                     if not char.isascii() and char.isalpha():
                         prof.letters[char] += count
+    if ebcdic:
+        broken = len(_ASCII_SYMBOL_IN_WORD_RE.findall(text, 0, thresholds.MAX_SCORED_CHARS))
+        prof.chunk_total += broken
+        prof.bad_chunks += broken
     if script_votes:
         prof.script = script_votes.most_common(1)[0][0]
     nonascii = _nonascii_count(text)
@@ -638,7 +650,10 @@ def rank_charsets(sample: bytes) -> list[_Ranked]:
             texts.setdefault(text, []).append(name)
     if not texts:
         return []
-    profiles = {text: _profile(text) for text in texts}
+    profiles = {
+        text: _profile(text, ebcdic=names[0] in charsets.EBCDIC_CHARSETS)
+        for text, names in texts.items()
+    }
     # Form alone gives an upper bound of each decoding's score (every well-formed word might
     # be known): lexicons are consulted best bound first, until no bound can beat the best
     # score found (or MAX_DETECT_LEXICON_CANDIDATES decodings were checked).

@@ -142,6 +142,13 @@ LEGACY_CASES = [
     ("gbk", "昨天晚上城里下了很大的雨。"),
     ("big5", "昨天晚上城裡下了很大的雨。"),
     ("euc_kr", "어제 저녁에 도시에 비가 많이 내렸습니다."),
+    ("johab", "어제 저녁에 도시에 비가 많이 내렸습니다."),
+    ("mac-turkish", "Dün akşam şehirde çok yağmur yağdı."),
+    ("mac-iceland", "Hann sagði að veðrið væri gott."),
+    ("cp850", "Die Förderung der Schüler ist wichtig."),
+    ("cp037", "The mainframe printed the monthly report again."),
+    ("cp273", "Der Bürgermeister hat die Straße gesperrt."),
+    ("kz1048", "Мен заңгермен сөйлескім келеді, қалада жаңбыр жауды."),
 ]
 
 
