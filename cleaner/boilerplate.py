@@ -41,6 +41,7 @@ confidence; a line is dropped only when that confidence reaches
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -821,6 +822,31 @@ def remove_boilerplate(text: str, options: CleanOptions) -> tuple[str, list[Step
     ['navigation', 'navigation', 'navigation', 'social', 'footer', 'footer']
     """
     lines = text.split("\n")
+    out, steps, rebuilt = _one_pass(lines, options)
+    # The rebuilt page is judged again until nothing more goes (a title that was kept for
+    # standing next to the body may stand next to a menu): cleaning clean output is then
+    # a no-op. Later passes see fewer lines; their steps are mapped back to input lines.
+    passes = 1
+    while rebuilt and passes < thresholds.MAX_BOILERPLATE_PASSES:
+        passes += 1
+        dropped = {s.line - 1 for s in steps if s.action == "drop_line" and s.line is not None}
+        kept = [i for i, line in enumerate(lines) if i not in dropped and strip_line(line)]
+        out_lines = out.split("\n")
+        again, more, rebuilt = _one_pass(out_lines, options)
+        more = [s for s in more if s.action == "drop_line"]
+        if not more:
+            break
+        rank = {j: k for k, j in enumerate(j for j, line in enumerate(out_lines) if line)}
+        for step in more:
+            origin = kept[rank[step.line - 1]] if step.line is not None else 0
+            steps.append(dataclasses.replace(step, line=origin + 1, before=lines[origin]))
+        steps.sort(key=lambda s: s.line or 0)
+        out = again
+    return out, steps
+
+
+def _one_pass(lines: list[str], options: CleanOptions) -> tuple[str, list[Step], bool]:
+    """One judgement of every line: the text, its steps, and whether the page was rebuilt."""
     infos = _analyse(lines)
     decisions: dict[int, Decision] = {}
     if _is_page(infos):
@@ -830,7 +856,8 @@ def remove_boilerplate(text: str, options: CleanOptions) -> tuple[str, list[Step
             span = _extend_body(infos, *span)
             for info, decision in zip(infos, _decide(infos, *span), strict=True):
                 decisions[info.index] = decision
-    return _apply(lines, infos, decisions, options)
+    out, steps = _apply(lines, infos, decisions, options)
+    return out, steps, bool(decisions) and bool(steps)
 
 
 def _is_page(infos: list[LineInfo]) -> bool:

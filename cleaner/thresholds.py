@@ -39,6 +39,9 @@ BOILERPLATE_THRESHOLD = 0.5
 # returned unchanged ("a single paragraph or no page structure keeps its content").
 MIN_PAGE_LINES = 8
 MIN_PAGE_BLOCKS = 5
+# A rebuilt page is judged again, at most this many passes in all, so that cleaning the
+# output again changes nothing (2 passes reach that on most pages, 3 on all but a few).
+MAX_BOILERPLATE_PASSES = 3
 # Weight of one CJK character in a line's size (see above).
 CJK_CHAR_WEIGHT = 3
 # jusText's LENGTH_LOW / LENGTH_HIGH (70 / 200 characters): below MIN_NEARGOOD_CHARS a

@@ -640,3 +640,12 @@ def test_image_credits_and_gallery_furniture_inside_the_body() -> None:
     assert got["1 / 23"] == Reason.SHORT_CHROME
     assert got["IMG_2953"] == Reason.SHORT_CHROME
     assert kept(text) == [EN_TITLE, EN_BODY[0], EN_CAPTION, *EN_BODY[1:], EN_CREDIT]
+
+
+@pytest.mark.parametrize("lang", sorted(PAGES))
+def test_cleaning_clean_output_changes_nothing(lang: str) -> None:
+    for text in (english_page(), PAGES[lang][0]):
+        once, steps = remove_boilerplate(text, OPTS)
+        lines = text.split("\n")
+        assert all(lines[s.line - 1] == s.before for s in steps if s.line is not None)
+        assert remove_boilerplate(once, OPTS) == (once, [])
