@@ -836,7 +836,8 @@ def remove_boilerplate(text: str, options: CleanOptions) -> tuple[str, list[Step
         more = [s for s in more if s.action == "drop_line"]
         if not more:
             break
-        rank = {j: k for k, j in enumerate(j for j, line in enumerate(out_lines) if line)}
+        content = (j for j, line in enumerate(out_lines) if strip_line(line))
+        rank = {j: k for k, j in enumerate(content)}
         for step in more:
             origin = kept[rank[step.line - 1]] if step.line is not None else 0
             steps.append(dataclasses.replace(step, line=origin + 1, before=lines[origin]))

@@ -649,3 +649,11 @@ def test_cleaning_clean_output_changes_nothing(lang: str) -> None:
         lines = text.split("\n")
         assert all(lines[s.line - 1] == s.before for s in steps if s.line is not None)
         assert remove_boilerplate(once, OPTS) == (once, [])
+
+
+def test_later_passes_map_back_to_input_lines_with_kept_blank_lines() -> None:
+    text = english_page().replace(EN_BODY[1], EN_BODY[1] + "\n\u00a0")
+    opts = CleanOptions(keep_categories=frozenset({"empty"}))
+    _out, steps = remove_boilerplate(text, opts)
+    lines = text.split("\n")
+    assert all(lines[s.line - 1] == s.before for s in steps if s.line is not None)
