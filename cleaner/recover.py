@@ -202,14 +202,14 @@ def ascii_fold(word: str) -> str:
     >>> ascii_fold("Çavuşoğlu"), ascii_fold("Nørgaard")
     ('cavusoglu', 'norgaard')
     """
-    out: list[str] = []
-    for c in word.lower():
-        if c in recover_data.ASCII_FOLDS:
-            out.append(recover_data.ASCII_FOLDS[c])
-            continue
-        base = unicodedata.normalize("NFKD", c)[0]
-        out.append(base)
-    return "".join(out)
+    return "".join(_fold_letter(c) for c in word.lower())
+
+
+@functools.cache
+def _fold_letter(c: str) -> str:
+    if c in recover_data.ASCII_FOLDS:
+        return recover_data.ASCII_FOLDS[c]
+    return unicodedata.normalize("NFKD", c)[0]
 
 
 def lexicon_key(word: str, lang: str) -> str:
@@ -731,53 +731,62 @@ def _choose_in(
     langs: tuple[str, ...],
     foreign: bool,
 ) -> _Choice | None:
-    """:func:`_choose` with the document's languages, or (``foreign``) with all of them."""
-    per_hole: list[set[str]] = [set() for _ in holes]
+    """:func:`_choose` with the document's languages, or (``foreign``) with all of them.
+
+    Letters are tried per language group: the document's languages together, and, when
+    the language is unknown, every other language of the script on its own (a word never
+    mixes letters of two languages, and this keeps the combinations few).
+    """
     fallback = _fallback_languages(script, doc) if foreign or script not in doc.confident else ()
-    for lang in langs + fallback:
-        for i, hole in enumerate(holes):
-            per_hole[i] |= _lost_letters(lang, hole, doc)
-    if script == "LATIN" and any(h.kind == QMARK for h in holes):
-        pool = _all_lost_latin(doc.charsets)
-        for i, extra in enumerate(_evidence_letters(token, holes, doc, pool)):
-            per_hole[i] |= extra
-    elif script == "LATIN" and not doc.chunked:
-        pool = _all_lost_latin(())
-        pool = frozenset(c for c in pool if ord(c) > 127)
-        for i, extra in enumerate(_evidence_letters(token, holes, doc, pool)):
-            per_hole[i] |= extra
+    groups: list[list[set[str]]] = []
+    if langs:
+        groups.append(_letters_for(langs, holes, doc))
+    groups.extend(_letters_for((lang,), holes, doc) for lang in fallback if lang not in langs)
+    evidence = _evidence_for(token, holes, doc, script)
+    if any(evidence):
+        groups = [[g | e for g, e in zip(group, evidence, strict=True)] for group in groups]
+        groups.append(evidence)
     marks = _punctuation_readings(text, start, token, holes, script)
-    choices = []
-    for i, (letters, hole) in enumerate(zip(per_hole, holes, strict=True)):
-        options = _with_case(letters, _hole_case(token, hole))
-        if i in marks:
-            options = [QMARK] if marks[i] is None else [QMARK, *options]
-        choices.append(options)
-    if not all(choices) or math.prod(len(c) for c in choices) > thresholds.MAX_RECOVERY_CANDIDATES:
-        return None
     pieces = _split(token, holes)
     prior = max((p for p in marks.values() if p is not None), default=0.0)
-    weights: list[tuple[float, str, str]] = []
-    for fill in itertools.product(*choices):
-        if not _consistent(fill, holes, doc):
+    scored: dict[str, tuple[float, str]] = {}
+    language_choices: list[list[str]] = []
+    budget = thresholds.MAX_RECOVERY_CANDIDATES
+    for number, group in enumerate(groups):
+        choices = []
+        for i, (letters, hole) in enumerate(zip(group, holes, strict=True)):
+            options = _with_case(letters, _hole_case(token, hole))
+            if i in marks:
+                options = [QMARK] if marks[i] is None else [QMARK, *options]
+            choices.append(options)
+        if number == 0 and langs:
+            language_choices = choices
+        if not all(choices):
             continue
-        word = pieces[0] + "".join(f + p for f, p in zip(fill, pieces[1:], strict=True))
-        if QMARK in fill:
-            if word.strip(QMARK) == "":
+        size = math.prod(len(c) for c in choices)
+        if size > budget:
+            continue
+        budget -= size
+        for fill in itertools.product(*choices):
+            word = pieces[0] + "".join(f + p for f, p in zip(fill, pieces[1:], strict=True))
+            if word in scored or not _consistent(fill, holes, doc):
                 continue
-            score, lang = _score(word.strip(QMARK), langs, doc, script, foreign)
-            if score <= 0 and any(f != QMARK for f in fill):
-                continue  # filled letters that make no known word
-            score = max(score, 0.0) + prior
-        else:
-            score, lang = _score(word, langs, doc, script, foreign)
-        if score > 0:
-            weights.append((score, word, lang))
+            if QMARK in fill:
+                if word.strip(QMARK) == "":
+                    continue
+                score, lang = _score(word.strip(QMARK), langs, doc, script, foreign)
+                if score <= 0 and any(f != QMARK for f in fill):
+                    continue  # filled letters that make no known word
+                score = max(score, 0.0) + prior
+            else:
+                score, lang = _score(word, langs, doc, script, foreign)
+            scored[word] = (score, lang)
+    weights = [(score, word, lang) for word, (score, lang) in scored.items() if score > 0]
     weights = _one_spelling_each(weights, doc)
     if not weights:
         if langs and script in doc.confident and not foreign:
-            spelled = _spelling_choices(token, holes, choices, marks)
-            if spelled is not None:
+            spelled = _spelling_choices(token, holes, language_choices, marks)
+            if spelled is not None and all(spelled):
                 choice = _choose_by_spelling(pieces, spelled, holes, langs[0], doc)
                 if choice is not None and holes[0].start == 0 and _wants_title(
                     text, start, token, choice.word, langs[0]
@@ -917,6 +926,30 @@ def _spelling_choices(
         else:
             return None
     return out
+
+
+def _letters_for(
+    langs: tuple[str, ...], holes: list[_Hole], doc: _Document
+) -> list[set[str]]:
+    """Per hole, the letters ``langs`` write that the damage could have lost."""
+    per_hole: list[set[str]] = [set() for _ in holes]
+    for lang in langs:
+        for i, hole in enumerate(holes):
+            per_hole[i] |= _lost_letters(lang, hole, doc)
+    return per_hole
+
+
+def _evidence_for(token: str, holes: list[_Hole], doc: _Document, script: str) -> list[set[str]]:
+    """Per hole, letters that make the word match an accent-less copy in the document."""
+    if script != "LATIN":
+        return [set() for _ in holes]
+    if any(h.kind == QMARK for h in holes):
+        pool = _all_lost_latin(doc.charsets)
+    elif not doc.chunked:
+        pool = frozenset(c for c in _all_lost_latin(()) if ord(c) > 127)
+    else:
+        return [set() for _ in holes]
+    return _evidence_letters(token, holes, doc, pool)
 
 
 def _choose_by_spelling(

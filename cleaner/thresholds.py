@@ -284,8 +284,9 @@ ESCAPE_CHARSET_CONFIDENCE = 0.95
 # ---- recover
 
 # Enumeration caps (they bound the work per damaged word; beyond them the word is left).
-# Fillings tried per damaged word (product of the per-hole letter choices). Guess: covers
-# three holes of a 15-letter alphabet or two holes of Vietnamese tone letters.
+# Fillings tried per damaged word (product of the per-hole letter choices, summed over
+# the languages tried). Guess: covers three holes of a 15-letter alphabet or two holes of
+# Vietnamese tone letters.
 MAX_RECOVERY_CANDIDATES = 20000
 # Holes per damaged word; more means the word is mostly lost. Guess.
 MAX_RECOVERY_HOLES = 6
@@ -378,7 +379,7 @@ MOJIBAKE_CONSISTENCY_BONUS = 1.5
 MAX_MOJIBAKE_TIE_COST = 0.5
 
 # Lexicon languages tried at most per line when ranking readings by known words.
-MAX_LEXICON_LANGUAGES = 2
+MAX_LEXICON_LANGUAGES = 3
 
 # The alphabet test (one word, one language's letters) applies to words at least this
 # long: two-letter tokens are often initials or symbols (``Āø``). Guess.
