@@ -257,6 +257,9 @@ LEXICON_LANGUAGES: MappingProxyType[str, tuple[str, ...]] = MappingProxyType(
         "greek": ("el",),
         "arabic": ("ar", "fa", "ur"),
         "hebrew": ("he",),
+        "devanagari": ("hi",),
+        "bengali": ("bn",),
+        "hangul": ("ko",),
     }
 )
 
@@ -300,3 +303,8 @@ LATIN_ALPHABETS: MappingProxyType[str, str] = MappingProxyType(
 # readings that are equally plausible otherwise, the one using commoner letters wins
 # (``Türabi`` over ``Tßrabi``: iso-8859-2 and cp1250 differ in a few bytes).
 COMMON_LETTERS = "éáóíüöäúñçàèãõâêôìòùëïîøåæœßšžčřěýůłńśźżąęăşţșțğıőűėįųūāēīņļķģđćľĺŕňťďð"
+
+# A question mark wedged between a non-ASCII character and a letter or another non-ASCII
+# character (``Ä?iÄ``, ``Há»?c``): a byte lost to ``errors="replace"``. Known false
+# positives: ``¿Qué?dijo`` without a space, which is rare.
+LOST_QMARK_RE: re.Pattern[str] = re.compile(r"(?<=[^\x00-\x7f])\?(?=[^\W\d_]|[^\x00-\x7f])")

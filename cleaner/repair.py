@@ -145,6 +145,7 @@ def implausibility(text: str) -> float:
     cost = thresholds.MOJIBAKE_BADNESS_WEIGHT * badness(text)
     cost += thresholds.MOJIBAKE_RARE_CHAR_WEIGHT * len(chardata.RARE_CHAR_RE.findall(text))
     cost += text.count("\N{REPLACEMENT CHARACTER}")
+    cost += thresholds.MOJIBAKE_RARE_CHAR_WEIGHT * len(chardata.LOST_QMARK_RE.findall(text))
     cost += len(chardata.SYMBOL_IN_WORD_RE.findall(text)) - text.count(chardata.CATALAN_MIDDLE_DOT)
     cost += thresholds.MOJIBAKE_RARE_CHAR_WEIGHT * sum(
         text.count(ch) for ch in set(text) if not ch.isascii() and unicodedata.category(ch) == "Cn"
@@ -351,11 +352,11 @@ def _fill_choices(charset: str) -> tuple[int, ...]:
     return (*chardata.UNDEFINED_BYTES[charset], chardata.NBSP_BYTE)
 
 
-def _lossy_options(chunk: str, charset: str) -> list[str]:
+def _lossy_options(chunk: str, charset: str, choices: tuple[int, ...] = ()) -> list[str]:
     """UTF-8 characters ``chunk`` (a lead plus continuation slots, some lost) may have been.
 
     A ``?``, U+FFFD or space slot is one lost byte; a missing slot is a byte that vanished.
-    Only bytes ``charset`` cannot show (or NBSP, for a space) are tried.
+    Only bytes ``charset`` cannot show (or NBSP, for a space) are tried, or ``choices``.
 
     >>> _lossy_options("Ä\\N{REPLACEMENT CHARACTER}", "sloppy-windows-1250")
     ['ā', 'ă', 'Ĉ', 'Đ', 'Ę']
@@ -366,7 +367,7 @@ def _lossy_options(chunk: str, charset: str) -> list[str]:
     slots += [""] * (size - 1 - len(slots))
     if sum(1 for slot in slots if slot in _LOST or not slot) != 1:
         return []
-    choices = _fill_choices(charset)
+    choices = choices or _fill_choices(charset)
     table = chardata.CHARSET_TABLES[charset]
     options: list[bytes] = [bytes([lead])]
     for k in range(size - 1):
@@ -428,6 +429,7 @@ def decode_lossy(text: str, charset: str) -> str:
 
 
 _LOST = "? \N{REPLACEMENT CHARACTER}"
+_C1_BYTES = tuple(range(0x80, 0xA0))
 _LOST_MARKS = "?\N{REPLACEMENT CHARACTER}"
 
 Site = tuple[int, int, list[str], bool]
@@ -449,7 +451,8 @@ def _lossy_sites(text: str, charset: str) -> list[Site]:
             nxt = text[start + 1 : start + 2]
             if size != 2 or not nxt or not (nxt.isalpha() or nxt.isspace()):
                 continue
-            options = _lossy_options(chunk[0] + "\N{REPLACEMENT CHARACTER}", charset)
+            # a byte that vanished left no trace of which charset dropped it
+            options = _lossy_options(chunk[0] + "\N{REPLACEMENT CHARACTER}", charset, _C1_BYTES)
         else:
             options = _lossy_options(chunk, charset)
         if start == 0 or text[start - 1].isspace():
@@ -483,17 +486,18 @@ def _choose_jointly(text: str, group: list[Site], context: str) -> tuple[str, ..
     start = text.rfind(" ", 0, group[0][0]) + 1
     found = re.compile(r"\s").search(text, group[-1][1])
     end = found.start() if found else len(text)
+    if group[0][0] == start and any(o.isupper() for o in group[0][2]):
+        # a word that may start with a capital is most often a name: no lexicon judges it
+        return None
     combos = 1
     for _s, _e, options, _v in group:
         combos *= len(options)
     if combos > thresholds.MAX_LOSSY_COMBINATIONS:
         return None
-    scored: list[tuple[float, tuple[str, ...]]] = []
-    for choice in itertools.product(*(options for _s, _e, options, _v in group)):
-        if any(unicodedata.category(fill).startswith("S") for fill in choice):
-            continue
-        if group[0][0] == start and choice[0].isupper():
-            # a capital starting a word is most often a name, which no lexicon judges
+    scored: list[tuple[float, tuple[str, ...], str]] = []
+    lower_first = [sorted(options, key=lambda o: not o.islower()) for _s, _e, options, _v in group]
+    for choice in itertools.product(*lower_first):
+        if any(unicodedata.category(fill)[0] in "SCZ" for fill in choice):
             continue
         pieces = []
         pos = start
@@ -514,7 +518,10 @@ def _choose_jointly(text: str, group: list[Site], context: str) -> tuple[str, ..
             for w in words
         ]
         if all(z > 0 for z in zipfs):
-            scored.append((min(zipfs), choice))
+            folded = token.casefold()
+            if any(f == folded for _z, _c, f in scored):
+                continue  # the same word in other capitals: the first (lower-case) wins
+            scored.append((min(zipfs), choice, folded))
     scored.sort(key=lambda x: x[0], reverse=True)
     if len(scored) == 1 or (
         len(scored) > 1 and scored[0][0] - scored[1][0] >= thresholds.MIN_LOSSY_ZIPF_MARGIN
