@@ -18,7 +18,8 @@ How a line is judged (thresholds in :mod:`cleaner.thresholds`):
    heavy lines and cut-off teasers do not count as good.
 4. The article body is the contiguous region with the largest sum of line points: good
    lines add points by size, more when they follow other good lines (an article is
-   paragraph after paragraph, a teaser is alone); short and chrome lines cost points
+   paragraph after paragraph, a teaser is alone) and the first one under a byline or
+   dateline earns a bonus (articles start there); short and chrome lines cost points
    (maximum-sum segment, linear time). The body is then widened over short gaps to more
    long prose, to the rest of its edge blocks, to a closing sentence and to a list that
    its last line announces ("The tour dates:"). A comment heading or a run of comment
@@ -463,6 +464,16 @@ def _body_points(infos: list[LineInfo]) -> list[float]:
             run += 1
         elif info.cls != NEARGOOD and not _is_short_prose(info):
             run = 0
+    since_byline = thresholds.MAX_HEADER_LINES + 1
+    for pos, info in enumerate(infos):
+        # Prose right under a byline or dateline is where articles start.
+        if info.cls in (GOOD, NEARGOOD) and since_byline <= thresholds.MAX_HEADER_LINES:
+            points[pos] += thresholds.BYLINE_BONUS_POINTS
+            since_byline = thresholds.MAX_HEADER_LINES + 1
+        elif info.cls in (SHORT, CHROME) and is_dateline_or_byline(info):
+            since_byline = 0
+        elif info.label is None:
+            since_byline += 1
     list_left = 0
     for pos, info in enumerate(infos):
         if list_left and info.cls == SHORT:

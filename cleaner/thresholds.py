@@ -78,6 +78,9 @@ CHROME_LINE_POINTS = -1.0
 # allowed) earns PROSE_RUN_BONUS more per preceding good line, up to MAX_PROSE_RUN.
 PROSE_RUN_BONUS = 2.0
 MAX_PROSE_RUN = 2
+# The first prose line within MAX_HEADER_LINES lines under a byline or dateline earns
+# this many points more: that is where articles start.
+BYLINE_BONUS_POINTS = 2.0
 # A short line with at least MIN_SHORT_PROSE_WORDS words and near-good stopword density
 # (a subheading, a list item, a caption) costs only SHORT_PROSE_POINTS: menus are made of
 # nouns, article furniture of sentence words.
