@@ -405,3 +405,8 @@ MIN_LOSSY_ZIPF_MARGIN = 1.0
 # up in the languages its own letters suggest only when it has at least this many
 # letters (short words are known somewhere in almost any language). Guess.
 MIN_LOSSY_GUESS_LETTERS = 4
+
+# Weight of a run of non-ASCII symbols wedged between two letters (``Geirhar√∞ur``) in
+# the implausibility score: one such run is enough to repair a line. Guess, tuned on
+# tests/cases (apostrophes between letters are not counted at all).
+MOJIBAKE_SYMBOL_WEIGHT = 2
