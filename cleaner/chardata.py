@@ -225,7 +225,8 @@ RARE_CHAR_RE: re.Pattern[str] = re.compile(
 
 # Non-ASCII punctuation and symbols wedged between two letters (``Ч”Ч``, ``Ã©t``); in
 # real text these sit next to spaces. Letters are ``[^\W\d_]``. Known false positives:
-# ``l’été`` (apostrophes), so the apostrophes and middle dots are excluded.
+# ``l’été`` (apostrophes, excluded) and ``this—that`` (dashes, kept: Mac Roman mojibake
+# of Cyrillic is full of them, and a cost alone never changes text).
 SYMBOL_IN_WORD_RE: re.Pattern[str] = re.compile(
     r"(?<=[^\W\d_])[^\w\s\x00-\x7f\u2019\u02bc\u2027\u00ad\u200c\u200d]+(?=[^\W\d_])"
 )
@@ -296,6 +297,12 @@ LATIN_ALPHABETS: MappingProxyType[str, str] = MappingProxyType(
         "ca": "àçèéíïòóúü",
         "is": "áðéíóúýþæö",
         "et": "äõöüšž",
+        "az": "çəğıöşü",
+        "sq": "çë",
+        "mt": "àċèġħìòùż",
+        "ku": "çêîşû",
+        "ga": "áéíóú",
+        "cy": "âêîôûŵŷäëïöüáéíóú",
     }
 )
 

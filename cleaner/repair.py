@@ -146,7 +146,9 @@ def implausibility(text: str) -> float:
     cost += thresholds.MOJIBAKE_RARE_CHAR_WEIGHT * len(chardata.RARE_CHAR_RE.findall(text))
     cost += text.count("\N{REPLACEMENT CHARACTER}")
     cost += thresholds.MOJIBAKE_RARE_CHAR_WEIGHT * len(chardata.LOST_QMARK_RE.findall(text))
-    cost += len(chardata.SYMBOL_IN_WORD_RE.findall(text)) - text.count(chardata.CATALAN_MIDDLE_DOT)
+    cost += thresholds.MOJIBAKE_SYMBOL_WEIGHT * (
+        len(chardata.SYMBOL_IN_WORD_RE.findall(text)) - text.count(chardata.CATALAN_MIDDLE_DOT)
+    )
     cost += thresholds.MOJIBAKE_RARE_CHAR_WEIGHT * sum(
         text.count(ch) for ch in set(text) if not ch.isascii() and unicodedata.category(ch) == "Cn"
     )
