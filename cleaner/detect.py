@@ -152,7 +152,7 @@ def _letter_groups(core: str, kinds: list[str]) -> Iterable[tuple[bool, Iterable
         yield is_letter, (char for char, _kind in group)
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class _Chunk:
     kind: int
     script: str = ""
@@ -250,10 +250,11 @@ def _classify(chunk: str, cats: dict[str, str], scripts: dict[str, str]) -> _Chu
     """Judge the form of one chunk: neutral (no letters), bad, or a word in one script."""
     head = chunk.lstrip(charsets.LEADING_PUNCTUATION)
     core = head.rstrip(charsets.TRAILING_PUNCTUATION)
-    if max(
+    edge = thresholds.MAX_EDGE_PUNCTUATION
+    if (len(chunk) - len(head) > edge or len(head) - len(core) > edge) and max(
         _nonascii_count(chunk) - _nonascii_count(head),
         _nonascii_count(head) - _nonascii_count(core),
-    ) > thresholds.MAX_EDGE_PUNCTUATION:
+    ) > edge:
         return _Chunk(_BAD)  # "h\u00ab\u00ab\u00ab": letters read as quotation marks
     if core.isascii():
         return _Chunk(_NEUTRAL)
@@ -348,15 +349,25 @@ _ASCII_SYMBOL_IN_WORD_RE = re.compile(
 )
 
 
-def _profile(text: str, ebcdic: bool = False) -> _Profile:
+@dataclass(slots=True)
+class _Memo:
+    """Judgements shared by the decodings of one document (they share most chunks)."""
+
+    cats: dict[str, str] = field(default_factory=dict)
+    scripts: dict[str, str] = field(default_factory=dict)
+    chunks: dict[str, _Chunk] = field(default_factory=dict)
+
+
+def _profile(text: str, ebcdic: bool = False, memo: _Memo | None = None) -> _Profile:
     """Form features of ``text``; ``ebcdic`` also judges ASCII words, which such a charset
     produces from any byte (an EBCDIC variant reads other variants' letters as symbols)."""
-    cats: dict[str, str] = {}
-    scripts: dict[str, str] = {}
+    memo = memo if memo is not None else _Memo()
     prof = _Profile()
     script_votes: Counter[str] = Counter()
     for chunk, count in _chunks(text).items():
-        judged = _classify(chunk, cats, scripts)
+        judged = memo.chunks.get(chunk)
+        if judged is None:
+            judged = memo.chunks[chunk] = _classify(chunk, memo.cats, memo.scripts)
         prof.chunk_total += count
         if judged.kind == _BAD:
             prof.bad_chunks += count
@@ -479,7 +490,34 @@ def _known_share(words: tuple[str, ...], table: dict[str, float], lang: str | No
             lang
         ):
             known += 1
+        elif lang:  # a name or a rare word: are its letters' neighbours usual in the language?
+            known += thresholds.LETTER_PAIR_CREDIT * _usual_pairs(word, _letter_pairs(lang))
     return known / len(words)
+
+
+def _pairs(word: str) -> list[str]:
+    """Letter pairs of ``word`` that hold a non-ASCII letter, with ^ and $ for its edges.
+
+    >>> _pairs("b\u00fck")
+    ['b\u00fc', '\u00fck']
+    """
+    marked = f"^{word}$"
+    return [marked[i : i + 2] for i in range(len(marked) - 1) if not marked[i : i + 2].isascii()]
+
+
+def _usual_pairs(word: str, usual: frozenset[str]) -> float:
+    pairs = _pairs(word)
+    return sum(pair in usual for pair in pairs) / len(pairs) if pairs else 0.0
+
+
+@functools.cache
+def _letter_pairs(lang: str) -> frozenset[str]:
+    """The non-ASCII letter pairs of ``lang``'s common words (read-only, built once)."""
+    common = itertools.takewhile(  # wordfreq tables run from the most frequent word down
+        lambda item: item[1] >= thresholds.MIN_LETTER_PAIR_WORD_FREQUENCY,
+        lexicon.frequency_table(lang).items(),
+    )
+    return frozenset(pair for word, _freq in common if not word.isascii() for pair in _pairs(word))
 
 
 def _familiarity(frequency: float) -> float:
@@ -650,8 +688,9 @@ def rank_charsets(sample: bytes) -> list[_Ranked]:
             texts.setdefault(text, []).append(name)
     if not texts:
         return []
+    memo = _Memo()
     profiles = {
-        text: _profile(text, ebcdic=names[0] in charsets.EBCDIC_CHARSETS)
+        text: _profile(text, ebcdic=names[0] in charsets.EBCDIC_CHARSETS, memo=memo)
         for text, names in texts.items()
     }
     # Form alone gives an upper bound of each decoding's score (every well-formed word might

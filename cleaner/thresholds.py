@@ -247,6 +247,12 @@ MIN_ONE_LETTER_WORD_FREQUENCY = 1e-4
 # (Czech "es\u010d" at zipf 1.5), real rare words sit around 2-3 (Icelandic surnames 3.0).
 MIN_KNOWN_WORD_ZIPF = 1.5
 FULL_KNOWN_WORD_ZIPF = 3.0
+# A word the lexicon does not know (a name, a street) still earns up to this share of a
+# known word when every letter pair around its non-ASCII letters occurs in the language's
+# words of at least MIN_LETTER_PAIR_WORD_FREQUENCY (zipf 3, some tens of thousands of
+# words): Croatian "\u010dk" is usual, Spanish "i\u00fc" is not.
+LETTER_PAIR_CREDIT = 0.4
+MIN_LETTER_PAIR_WORD_FREQUENCY = 1e-6
 # The language of clean UTF-8 is guessed from the letters of this many characters at its
 # head (about a paragraph; the guess costs about a millisecond).
 MAX_LANGUAGE_GUESS_CHARS = 2000
