@@ -195,15 +195,14 @@ def is_source_credit(key: str) -> bool:
 
 def is_dateline_or_byline(info: LineInfo) -> bool:
     """A date ("July 2, 2016, 5:35 am", "24.11.2007") or a byline ("By Tess Bonn")."""
-    words = info.key.split(" ")
-    if not words or info.n_words > thresholds.MAX_CREDIT_WORDS:
+    if not info.key or info.n_words > thresholds.MAX_CREDIT_WORDS:
         return False
+    words = info.key.split(" ")
     if words[0] in phrases.BYLINE_OPENERS or " ".join(words[:2]) in phrases.BYLINE_OPENERS:
         return True
-    has_digit = any(ch.isdigit() for ch in info.text)
-    return has_digit and (
-        any(w in phrases.MONTHS for w in words) or _looks_like_numeric_date(info.text)
-    )
+    if _DIGIT_RE.search(info.text) is None:
+        return False
+    return not phrases.MONTHS.isdisjoint(words) or _looks_like_numeric_date(info.text)
 
 
 # 24.11.2007, 2008-01-14, 1/14/2008, 01/09, 18:48: a date or a time of day.
@@ -634,8 +633,13 @@ def is_image_credit(info: LineInfo) -> bool:
     head, colon, _rest = info.text.partition(":")
     if colon and head.strip().casefold() in phrases.IMAGE_CREDIT_OPENERS:
         return True
+    if _AGENCY_FIRST_WORDS.isdisjoint(info.words):
+        return False
     key = f" {info.key} "
     return any(f" {agency} " in key for agency in phrases.IMAGE_AGENCIES)
+
+
+_AGENCY_FIRST_WORDS = frozenset(agency.split(" ")[0] for agency in phrases.IMAGE_AGENCIES)
 
 
 def _inside_reason(info: LineInfo) -> Decision:
