@@ -40,6 +40,8 @@ class Reason(StrEnum):
     # repair
     MOJIBAKE = "mojibake"
     C1_CONTROLS = "c1_controls"
+    # a restyling an option asked for (quotes, width, ligatures, line breaks, entities)
+    STYLE = "style"
     # recovery
     LOSSY_QMARK = "lossy_question_mark"
     LOSSY_REPLACEMENT = "lossy_replacement_character"
