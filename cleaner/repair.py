@@ -818,7 +818,7 @@ def repair_text(text: str, options: CleanOptions) -> tuple[str, list[Step]]:
     if not text:
         return text, []
     style = _style_fixers(options)
-    if text.isascii() and not options.unescape_html:
+    if text.isascii() and not (options.unescape_html or options.fix_line_breaks):
         return text, []
     if style or options.unescape_html:
         lines: Iterator[tuple[int, int, int]] = _lines(text)
@@ -862,7 +862,7 @@ def _repair_line(
 ) -> tuple[str, tuple[str, ...], Reason, float | None]:
     """Repair one line (with its newline); the fixed line, chain, reason and confidence."""
     chain: tuple[str, ...] = ()
-    reason = Reason.MOJIBAKE
+    reason = Reason.STYLE
     confidence: float | None = None
     body = line.rstrip("\r\n")
     tail = line[len(body) :]

@@ -198,6 +198,15 @@ def test_style_options_are_off_by_default_and_work_when_asked() -> None:
     fixed, steps = repair_text(text, options)
     assert fixed == '"Quote" fine WIDE'
     assert replay(text, steps) == fixed
+    assert {s.reason for s in steps} == {Reason.STYLE}
+
+
+def test_line_breaks_when_asked() -> None:
+    text = "one\r\ntwo\rthree"
+    assert repair_text(text, OPTIONS) == (text, [])
+    fixed, steps = repair_text(text, dataclasses.replace(OPTIONS, fix_line_breaks=True))
+    assert fixed == "one\ntwo\nthree"
+    assert replay(text, steps) == fixed
 
 
 def test_unescape_html_when_asked() -> None:
