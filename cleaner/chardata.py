@@ -219,6 +219,8 @@ RARE_CHAR_RE: re.Pattern[str] = re.compile(
     "[\x80-\x9f\u2320\u2321\u2310\ue000-\uf8ff]"
     # box drawing and block elements touching a letter (tables keep them apart)
     r"|(?<=[^\W\d_])[\u2500-\u259f]|[\u2500-\u259f](?=[^\W\d_])"
+    # a no-break space next to a plain space (a lost byte restored in the wrong place)
+    "|(?<= )\u00a0|\u00a0(?= )"
     # a combining mark that follows no letter
     r"|(?<![^\W\d_])[\u0300-\u036f]"
 )

@@ -714,9 +714,22 @@ def best_repair(line: str) -> Candidate | None:
             close,
             key=lambda c: (-known_word_share(c.text), len(set(c.chain)), letter_rarity(c.text)),
         )
-    if is_quoting(line, best.text):
+    if is_quoting(line, best.text) or _only_symbols_amid_mojibake(line, best):
         return None
     return best
+
+
+def _only_symbols_amid_mojibake(line: str, cand: Candidate) -> bool:
+    """True when a partial repair changes only symbols and leaves mojibake behind: the
+    line is more likely talking about mojibake (``a stray Â, as in Â£10``) than made of it.
+
+    >>> line = "A stray Â here, as in Â£10."
+    >>> _only_symbols_amid_mojibake(line, Candidate("A stray Â here, as in £10.", (), 2.0))
+    True
+    """
+    if cand.complete or not badness(cand.text):
+        return False
+    return not any(ch.isalpha() for _s, _e, _old, new in diff_spans(line, cand.text) for ch in new)
 
 
 # ---------------------------------------------------------------------------------------
