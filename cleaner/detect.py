@@ -214,11 +214,14 @@ def _misplaced(core: str, kinds: list[str]) -> bool:
     """
     last = len(kinds) - 1
     for i, kind in enumerate(kinds):
-        if kind in "LDAKP":
+        if kind in "LDAP":
             continue
         left = kinds[i - 1] if i else ""
         right = kinds[i + 1] if i < last else ""
-        if kind == "M":
+        if kind == "K":  # CJK punctuation inside a Latin word: "princ\uff61pios"
+            if left == right == "L" and core[i - 1].isascii() and core[i + 1].isascii():
+                return True
+        elif kind == "M":
             if not (0 < i < last and core[i - 1] in "lL" and core[i + 1] in "lL"):
                 return True
         elif kind == "S":
@@ -395,11 +398,8 @@ def _profile(text: str, ebcdic: bool = False, memo: _Memo | None = None) -> _Pro
 
 
 def _language_fits(prof: _Profile) -> list[tuple[float, str | None]]:
-    """(alphabet fit, language) for the languages of the profile's script, best first.
-
-    Ties go to the language with the smaller alphabet (the text uses its few letters:
-    "\u0161" and "\u010d" alone point to Slovene or Croatian before Czech).
-    """
+    """(alphabet fit, language) for the languages of the profile's script, best first;
+    ties keep the order of :data:`charsets.SCRIPT_LANGUAGES` (the more widespread first)."""
     total = sum(prof.letters.values())
     if not total:
         return [(1.0, None)]
@@ -415,19 +415,19 @@ def _language_fits(prof: _Profile) -> list[tuple[float, str | None]]:
             lang = "zh"
         common = sum(n for c, n in prof.letters.items() if _common_cjk(c, lang))
         return [(common / total, lang)]
-    fits: list[tuple[float, int, str | None]] = []
+    fits: list[tuple[float, str | None]] = []
     for lang in charsets.SCRIPT_LANGUAGES.get(prof.script, ()):
         alphabet = charsets.ALPHABETS.get(lang)
         if alphabet is None:
             inside = sum(n for c, n in prof.letters.items() if script_of(c) == prof.script)
         else:
             inside = sum(n for c, n in prof.letters.items() if c in alphabet)
-        fits.append((inside / total, len(alphabet or ""), lang))
+        fits.append((inside / total, lang))
     if not fits:
         inside = sum(n for c, n in prof.letters.items() if script_of(c) == prof.script)
         return [(inside / total, None)]
-    fits.sort(key=lambda fit: (-fit[0], fit[1]))
-    return [(fit, lang) for fit, _size, lang in fits]
+    fits.sort(key=lambda fit: -fit[0])  # stable
+    return fits
 
 
 def script_of_name(char: str) -> str:
@@ -465,13 +465,16 @@ def _known_share(words: tuple[str, ...], table: dict[str, float], lang: str | No
     if lang in ("zh", "ja"):
         pairs = hits = 0
         for word in words:
+            if len(word) == 1:  # a lone character: only a frequent one counts
+                pairs += 1
+                hits += table.get(word, 0.0) >= thresholds.MIN_ONE_LETTER_WORD_FREQUENCY
             for i in range(len(word) - 1):
                 pair = word[i : i + 2]
                 if not pair.isascii():
                     pairs += 1
                     hits += pair in table
         if not pairs:
-            return float(all(w in table for w in words))
+            return 0.0
         return min(1.0, hits / (pairs * thresholds.MIN_CJK_KNOWN_PAIR_SHARE))
     known = 0.0
     for word in words:
@@ -807,7 +810,10 @@ def _truncated_utf8(data: bytes) -> str | None:
     try:
         data.decode(UTF8)
     except UnicodeDecodeError as err:
-        if err.reason == "unexpected end of data" and err.end == len(data):
+        # Only with evidence: earlier multi-byte characters (a legacy text may end in a
+        # byte that merely looks like the start of one).
+        cut = err.reason == "unexpected end of data" and err.end == len(data)
+        if cut and not data[: err.start].isascii():
             return data.decode(UTF8, errors="replace")
     return None
 

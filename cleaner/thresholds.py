@@ -256,7 +256,7 @@ MIN_LETTER_PAIR_WORD_FREQUENCY = 1e-6
 # The language of clean UTF-8 is guessed from the letters of this many characters at its
 # head (about a paragraph; the guess costs about a millisecond).
 MAX_LANGUAGE_GUESS_CHARS = 2000
-MAX_DETECT_LEXICON_LANGUAGES = 5
+MAX_DETECT_LEXICON_LANGUAGES = 8
 # Chinese and Japanese runs count as fully known when at least this share of their
 # character pairs are lexicon words (prose measured at 0.4-0.6; a wrong CJK charset
 # gives under 0.1).

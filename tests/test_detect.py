@@ -100,6 +100,13 @@ def test_utf8_cut_in_the_last_character_stays_utf8() -> None:
     assert decoded.text.startswith("Größe: 5 ")
 
 
+def test_legacy_text_ending_in_a_lead_like_byte_is_not_cut_utf8() -> None:
+    text = "Nous avons bu un café"
+    decoded = detect_encoding(text.encode("cp1252"))  # ends in 0xE9, a UTF-8 lead byte
+    assert decoded.text == text
+    assert decoded.decoding.encoding == "cp1252"
+
+
 def test_iso2022_jp_is_not_taken_for_ascii() -> None:
     text = "来週の会議は水曜日に変更になりました。"
     decoded = detect_encoding(text.encode("iso2022_jp"))
