@@ -877,8 +877,15 @@ def _one_pass(lines: list[str], options: CleanOptions) -> tuple[str, list[Step],
 
 
 def _is_page(infos: list[LineInfo]) -> bool:
-    """Enough lines and blocks to be a page (see ``MIN_PAGE_LINES``, ``MIN_PAGE_BLOCKS``)."""
-    return len(infos) >= thresholds.MIN_PAGE_LINES and infos[-1].block >= thresholds.MIN_PAGE_BLOCKS
+    """Enough lines and blocks to be a scraped page, and not markup (XML, a feed, HTML).
+
+    See ``MIN_PAGE_LINES``, ``MIN_PAGE_BLOCKS`` and ``MAX_MARKUP_LINE_SHARE``: the stage
+    reads the text a page shows, and leaves markup and other documents alone.
+    """
+    if len(infos) < thresholds.MIN_PAGE_LINES or infos[-1].block < thresholds.MIN_PAGE_BLOCKS:
+        return False
+    markup = sum(1 for i in infos if i.text.startswith("<") and i.text.endswith(">"))
+    return markup <= thresholds.MAX_MARKUP_LINE_SHARE * len(infos)
 
 
 def _apply(

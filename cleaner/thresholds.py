@@ -39,6 +39,9 @@ BOILERPLATE_THRESHOLD = 0.5
 # returned unchanged ("a single paragraph or no page structure keeps its content").
 MIN_PAGE_LINES = 8
 MIN_PAGE_BLOCKS = 5
+# ... and when at most this share of its lines are markup ("<entry>", "<url>...</url>"): a
+# feed or an XML file is not page text. Scraped pages have almost none.
+MAX_MARKUP_LINE_SHARE = 0.2
 # A rebuilt page is judged again, at most this many passes in all, so that cleaning the
 # output again changes nothing (2 passes reach that on most pages, 3 on all but a few).
 MAX_BOILERPLATE_PASSES = 3

@@ -657,3 +657,17 @@ def test_later_passes_map_back_to_input_lines_with_kept_blank_lines() -> None:
     _out, steps = remove_boilerplate(text, opts)
     lines = text.split("\n")
     assert all(lines[s.line - 1] == s.before for s in steps if s.line is not None)
+
+
+def test_markup_documents_are_not_pages() -> None:
+    entries = []
+    for i in range(5):
+        entries += [
+            "<entry>",
+            f"<title>Item {i}</title>",
+            "<url>http://example.com</url>",
+            "</entry>",
+            "",
+        ]
+    text = "\n".join(entries)
+    assert remove_boilerplate(text, OPTS) == (text, [])
