@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test quality bench
+.PHONY: run test quality bench docker bench-http
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -24,3 +24,9 @@ quality: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/speed_vs_ftfy.py
+
+bench-http: $(STAMP)
+	$(PY) benchmarks/http_load.py
+
+docker:
+	docker build -t cleaner .
