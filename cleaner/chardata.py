@@ -214,11 +214,12 @@ SCRIPT_RANGES: tuple[tuple[int, int, str], ...] = (
 
 # Characters that are rare in running text but common in mojibake: box drawing and block
 # elements (cp437/cp866/KOI8-R), C1 controls, the replacement character, private use.
-# Box characters count only next to a letter, so tables drawn with them are not rare.
+# Box characters count only next to a non-ASCII letter, so tables are not rare.
 RARE_CHAR_RE: re.Pattern[str] = re.compile(
     "[\x80-\x9f\u2320\u2321\u2310\ue000-\uf8ff]"
-    # box drawing and block elements touching a letter (tables keep them apart)
-    r"|(?<=[^\W\d_])[\u2500-\u259f]|[\u2500-\u259f](?=[^\W\d_])"
+    # box drawing and block elements touching a non-ASCII letter (tables keep them apart
+    # or hold ASCII text)
+    r"|(?<=[^\W\d_\x00-\x7f])[\u2500-\u259f]|[\u2500-\u259f](?=[^\W\d_\x00-\x7f])"
     # a no-break space next to a plain space (a lost byte restored in the wrong place)
     "|(?<= )\u00a0|\u00a0(?= )"
     # a combining mark that follows no letter
