@@ -564,7 +564,8 @@ def _word_score(prof: _Profile, lang: str | None, use_lexicon: bool) -> float:
         if not table:
             value += unknown * count
             continue
-        looked_up = tuple(w.translate(folding) for w in words) if folding else words
+        # wordfreq keys are case-folded ("strasse", Greek final sigma as "\u03c3")
+        looked_up = tuple(w.casefold().translate(folding or {}) for w in words)
         share = _known_share(looked_up, table, lookup_lang)
         value += (unknown + (1.0 - unknown) * share) * count
     return value / prof.chunk_total
@@ -641,6 +642,7 @@ class _Ranked:
     score: float
     language: str | None
     equivalents: tuple[str, ...] = ()
+    evidence: int = 0  # non-ASCII chunks the score rests on
 
 
 def _candidate_names(sample: bytes) -> list[str]:
@@ -715,20 +717,30 @@ def rank_charsets(sample: bytes) -> list[_Ranked]:
         best = max(best, scored[text][0])
     checked = sorted(scored, key=lambda t: (-scored[t][0], order[t]))
     floor = scored[checked[-1]][0]
-    ranked = [_Ranked(texts[t][0], *scored[t], tuple(texts[t][1:])) for t in checked]
+    ranked = [
+        _Ranked(texts[t][0], *scored[t], tuple(texts[t][1:]), profiles[t].chunk_total)
+        for t in checked
+    ]
     for text in first:
         if text not in scored:
             _bound, lang = _plausibility(profiles[text], use_lexicon=False)
             score = min(bound[text], floor)
-            ranked.append(_Ranked(texts[text][0], score, lang, tuple(texts[text][1:])))
+            equivalents = tuple(texts[text][1:])
+            evidence = profiles[text].chunk_total
+            ranked.append(_Ranked(texts[text][0], score, lang, equivalents, evidence))
     return ranked
 
 
 def _confidence(ranked: list[_Ranked]) -> float:
-    best = max(0.0, min(1.0, ranked[0].score))
+    """The best score, discounted for a small gap to the runner-up and for little evidence
+    (one word in a wrong charset can read as a plausible word)."""
+    top = ranked[0]
+    evidence = max(r.evidence for r in ranked[:2])  # an all-ASCII EBCDIC reading has none
+    weight = evidence / (evidence + thresholds.HALF_EVIDENCE_CHUNKS)
+    best = max(0.0, min(1.0, top.score)) * weight
     if len(ranked) == 1:
         return best
-    gap = ranked[0].score - ranked[1].score
+    gap = top.score - ranked[1].score
     return best * (0.5 + 0.5 * min(1.0, gap / thresholds.DECISIVE_SCORE_GAP))
 
 
@@ -824,7 +836,7 @@ def _decode_with(data: bytes, ranked: list[_Ranked]) -> tuple[_Ranked, str] | No
         for name in (r.encoding, *r.equivalents):
             text = _decode(data, name)
             if text is not None:
-                return _Ranked(name, r.score, r.language), text
+                return _Ranked(name, r.score, r.language, evidence=r.evidence), text
     return None
 
 

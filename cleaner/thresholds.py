@@ -283,6 +283,9 @@ MIN_DETECTED_SCORE = 0.35
 # Confidence of a detected charset grows with the score gap to the next different
 # decoding; a gap of DECISIVE_SCORE_GAP or more leaves the score itself as confidence.
 DECISIVE_SCORE_GAP = 0.2
+# ... and with the evidence: n non-ASCII chunks give n / (n + HALF_EVIDENCE_CHUNKS) of it
+# (one word: half, ten words: 0.9).
+HALF_EVIDENCE_CHUNKS = 1
 # Confidence of a decoding that a byte order mark or a clean UTF-8 decode decided.
 BOM_CONFIDENCE = 1.0
 UTF8_CONFIDENCE = 1.0
