@@ -970,6 +970,11 @@ def _detect_legacy(data: bytes, declared: str | None, earlier: tuple[Step, ...])
 def detect_encoding(data: bytes, declared_encoding: str | None = None) -> Decoded:
     """Decode ``data``; never fails on any byte string except an invalid declared charset.
 
+    ``decoding.encoding`` is a Python codec name, or ``utf-8+<charset>`` for a file whose
+    UTF-8 lines and legacy lines were decoded apart (reason ``mixed_line_encodings``).
+    A declared charset that does not decode the bytes leaves a ``reject_declared`` step
+    before the detection's own step; ``declared_used`` says whether it was followed.
+
     >>> detect_encoding("café".encode()).decoding.encoding
     'utf-8'
     >>> d = detect_encoding("Grüße aus Köln und Zürich".encode("cp1252"))
