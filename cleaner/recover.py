@@ -70,6 +70,9 @@ _OTHER_QUESTION_MARK_SCRIPTS = frozenset({"GREEK", "ARABIC", "ARMENIAN"})
 # Letters assumed per alphabet when smoothing letter trigrams.
 _ALPHABET_SIZE = 40
 
+# A question mark is not followed by these (``leip??.`` lost two letters).
+_NOT_AFTER_QUESTION_MARK = frozenset(".,;:")
+
 # Characters that end a sentence; the next word starts with a capital. ``?`` is not
 # among them (in a damaged text it is as often a lost letter or quotation mark), nor
 # ``:`` and ``;`` (most languages go on in lower case).
@@ -391,6 +394,7 @@ class _Document:
     letters: frozenset[str]
     confident: frozenset[str]
     main_script: str
+    inner_damage: bool
 
 
 def _rank_languages(
@@ -468,7 +472,11 @@ def _analyse(text: str, tokens: list[re.Match[str]], options: CleanOptions) -> _
     folded = Counter({ascii_fold(w): n for w, n in words.items()})
     chars = Counter(text)
     nonascii = {c for c in chars if ord(c) > 127 and c != REPLACEMENT}
-    letters = Counter({c.lower(): n for c, n in chars.items() if ord(c) > 127 and c.isalpha()})
+    letters: Counter[str] = Counter()
+    for c, n in chars.items():
+        if ord(c) > 127 and c.isalpha():
+            low = c.lower()
+            letters[low if len(low) == 1 else c] += n
     scripts = {script_of(c) for c in letters} | {"LATIN"}
     hints = tuple(lexicon_language(h.lower()) for h in options.languages) + tuple(
         h.lower() for h in options.languages
@@ -486,8 +494,21 @@ def _analyse(text: str, tokens: list[re.Match[str]], options: CleanOptions) -> _
         by_script[script_of(c)] += n
     by_script["LATIN"] += sum(n for c, n in chars.items() if c.isascii() and c.isalpha())
     main_script = by_script.most_common(1)[0][0]
+    inner_damage = REPLACEMENT in chars or any(
+        QMARK in m.group().strip(QMARK)
+        for m in itertools.islice(tokens, thresholds.MAX_RECOVERY_SAMPLE_TOKENS)
+        if QMARK in m.group()
+    )
     return _Document(
-        words, folded, languages, charsets, chunked, frozenset(letters), confident, main_script
+        words,
+        folded,
+        languages,
+        charsets,
+        chunked,
+        frozenset(letters),
+        confident,
+        main_script,
+        inner_damage,
     )
 
 
@@ -557,7 +578,7 @@ def _all_lost_latin(charsets: tuple[str, ...]) -> frozenset[str]:
 
 def _consistent(fill: tuple[str, ...], holes: list[_Hole], doc: _Document) -> bool:
     """A ``?`` filling must be lost under one charset the document allows."""
-    qletters = {c for c, h in zip(fill, holes, strict=True) if h.kind == QMARK}
+    qletters = {c for c, h in zip(fill, holes, strict=True) if h.kind == QMARK and c != QMARK}
     if not qletters:
         return True
     return any(not (qletters & charset_repertoire(cs)) for cs in doc.charsets)
@@ -714,7 +735,13 @@ def _choose(
         script = doc.main_script
     langs = doc.languages.get(script, ())
     choice = _choose_in(text, start, token, holes, doc, script, langs, foreign=False)
-    if choice is None and script in doc.confident and script in _NAME_SCRIPTS:
+    intact = sum(1 for c in token if c.isalpha())
+    if (
+        choice is None
+        and script in doc.confident
+        and script in _NAME_SCRIPTS
+        and intact >= thresholds.MIN_FOREIGN_WORD_LETTERS
+    ):
         # Not a word of the document's language: perhaps a foreign name (``Aragão`` in an
         # English address), read against every language's short lexicon.
         choice = _choose_in(text, start, token, holes, doc, script, langs, foreign=True)
@@ -746,7 +773,7 @@ def _choose_in(
     if any(evidence):
         groups = [[g | e for g, e in zip(group, evidence, strict=True)] for group in groups]
         groups.append(evidence)
-    marks = _punctuation_readings(text, start, token, holes, script)
+    marks = _punctuation_readings(text, start, token, holes, script, doc)
     pieces = _split(token, holes)
     prior = max((p for p in marks.values() if p is not None), default=0.0)
     scored: dict[str, tuple[float, str]] = {}
@@ -785,7 +812,10 @@ def _choose_in(
     weights = _one_spelling_each(weights, doc)
     if not weights:
         if langs and script in doc.confident and not foreign:
+            own = language_letters(langs[0]) | {QMARK}
             spelled = _spelling_choices(token, holes, language_choices, marks)
+            if spelled is not None:
+                spelled = [[c for c in options if c in own] for options in spelled]
             if spelled is not None and all(spelled):
                 choice = _choose_by_spelling(pieces, spelled, holes, langs[0], doc)
                 if choice is not None and holes[0].start == 0 and _wants_title(
@@ -880,7 +910,7 @@ def _upper_first(word: str, lang: str) -> str:
 
 
 def _punctuation_readings(
-    text: str, start: int, token: str, holes: list[_Hole], script: str
+    text: str, start: int, token: str, holes: list[_Hole], script: str, doc: _Document
 ) -> dict[int, float | None]:
     """Holes that may be a real ``?`` (or a lost quotation mark), with that reading's prior.
 
@@ -893,6 +923,11 @@ def _punctuation_readings(
         return {}
     out: dict[int, float | None] = {}
     prior = thresholds.RECOVERY_QUESTION_MARK_PRIOR_ZIPF
+    if not doc.inner_damage:
+        # No word of the text has lost a letter inside it: its ``?`` are more likely real.
+        prior = thresholds.RECOVERY_EDGE_ONLY_QUESTION_MARK_PRIOR_ZIPF
+    if _in_name_line(text, start, start + len(token)):
+        prior = 0.0  # a line of names and places asks no questions
     for i, h in enumerate(holes):
         if h.kind != QMARK:
             continue
@@ -900,7 +935,12 @@ def _punctuation_readings(
         if capital_next and any(c.islower() for c in token[2:]):
             out[i] = None
             continue
-        trailing = h.end == len(token) and not _continues_lowercase(text, start + len(token))
+        end = start + len(token)
+        trailing = (
+            h.end == len(token)
+            and not _continues_lowercase(text, end)
+            and text[end : end + 1] not in _NOT_AFTER_QUESTION_MARK
+        )
         leading = h.start == 0 and not _follows_word(text, start)
         if trailing or leading:
             out[i] = prior

@@ -350,8 +350,12 @@ RECOVERY_INCOHERENT_PENALTY_ZIPF = 1.5
 # words is read as a lost letter too. Guess: one could be chance, two are a pattern.
 MIN_LOSSY_EVIDENCE_WORDS = 2
 # Prior for "a ``?`` at the edge of a word is a real question mark": the word without it
-# gets this much on top of its own frequency. Guess, tuned on hand-made questions.
-RECOVERY_QUESTION_MARK_PRIOR_ZIPF = 1.0
+# gets this much on top of its own frequency, in a text where other words lost letters
+# inside them (there most ``?`` are lost letters). Guess, tuned on hand-made questions.
+RECOVERY_QUESTION_MARK_PRIOR_ZIPF = 0.5
+# The same prior when no word of the text has a ``?`` inside it (then the text shows no
+# sign of lost letters, and ``č?`` is more likely a question than ``čí``). Guess.
+RECOVERY_EDGE_ONLY_QUESTION_MARK_PRIOR_ZIPF = 2.0
 # Confidence rises from 0 at MIN to full strength at FULL (scores of the best filling).
 # Guess: zipf 1 is a rare name, zipf 2.5 a plain word of a full lexicon.
 MIN_RECOVERY_SCORE_ZIPF = 0.5
@@ -374,6 +378,9 @@ MIN_COMMON_WORD_ZIPF = 3.0
 # A word of another language than the document's (a foreign name in an address) found
 # in that language's short lexicon scores this much less than its zipf there. Guess.
 RECOVERY_FOREIGN_WORD_PENALTY_ZIPF = 1.0
+# ... and only for words with at least this many intact letters (``k?`` could be
+# anything in some language). Guess.
+MIN_FOREIGN_WORD_LETTERS = 3
 # Confidence reported for a pair of ``?`` read as lost quotation marks (``?word ... word?``
 # in a text without intact curly quotes). Guess: the pattern is rare in clean text.
 QUOTE_PAIR_CONFIDENCE = 0.8
