@@ -304,7 +304,9 @@ def _classify(chunk: str, cats: dict[str, str], scripts: dict[str, str]) -> _Chu
 
 # Markup glued to words (scraped pages, feeds): tags and entities are cut out before the
 # words are judged. Bounded repetitions keep the scan linear.
-_MARKUP_RE = re.compile(r"<[^<>]{0,200}>|&#?\w{1,10};")
+_MARKUP_RE = re.compile(
+    rf"<[^<>]{{0,{thresholds.MAX_TAG_CHARS}}}>|&#?\w{{1,{thresholds.MAX_ENTITY_CHARS}}};"
+)
 # Chunks are split at ASCII whitespace only: a no-break space inside a word is a symptom.
 _SPACE_RE = re.compile(r"[\t\n\v\f\r ]+")
 
@@ -649,7 +651,7 @@ def _candidate_names(sample: bytes) -> list[str]:
     """Table charsets first (their order is the name preference), then charset-normalizer's."""
     names: list[str] = []
     seen: set[str] = set()
-    ebcdic = sample.count(charsets.EBCDIC_SPACE) * 10 >= len(sample)
+    ebcdic = sample.count(charsets.EBCDIC_SPACE) >= thresholds.MIN_EBCDIC_SPACE_SHARE * len(sample)
     found: list[str] = []
     for match in charset_normalizer.from_bytes(sample):
         found.append(match.encoding)
@@ -741,7 +743,8 @@ def _confidence(ranked: list[_Ranked]) -> float:
     if len(ranked) == 1:
         return best
     gap = top.score - ranked[1].score
-    return best * (0.5 + 0.5 * min(1.0, gap / thresholds.DECISIVE_SCORE_GAP))
+    floor = thresholds.MIN_GAP_CONFIDENCE_FACTOR
+    return best * (floor + (1.0 - floor) * min(1.0, gap / thresholds.DECISIVE_SCORE_GAP))
 
 
 def _candidates(ranked: list[_Ranked]) -> tuple[tuple[str, float], ...]:

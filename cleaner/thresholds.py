@@ -212,6 +212,13 @@ MAX_SCORED_CHUNKS = 1500
 # judged by its head).
 MAX_SCORED_CHARS = 20000
 MAX_SCORED_CHUNK_CHARS = 300
+# Tags and entities cut out before judging words: a tag of at most MAX_TAG_CHARS between
+# its brackets, an entity name of at most MAX_ENTITY_CHARS (bounded: a linear scan).
+MAX_TAG_CHARS = 200
+MAX_ENTITY_CHARS = 10
+# EBCDIC code pages are tried when at least this share of the bytes is the EBCDIC space
+# (0x40, "@" in ASCII; prose has a space every five to seven letters).
+MIN_EBCDIC_SPACE_SHARE = 0.1
 # Plausibility of one decoding = WORD_WEIGHT * word score + ALPHABET_WEIGHT * alphabet fit
 # - BAD_CHAR_WEIGHT * share of control/unassigned characters. Word score: a chunk found in
 # the lexicon counts 1, an unknown but well-formed word UNKNOWN_WORD_VALUE, a word of a
@@ -281,8 +288,10 @@ MIN_HANGUL_SHARE = 0.3
 # Below this plausibility the best decoding is reported as a best effort.
 MIN_DETECTED_SCORE = 0.35
 # Confidence of a detected charset grows with the score gap to the next different
-# decoding; a gap of DECISIVE_SCORE_GAP or more leaves the score itself as confidence.
+# decoding, from MIN_GAP_CONFIDENCE_FACTOR times the score (a tie) to the score itself
+# (a gap of DECISIVE_SCORE_GAP or more).
 DECISIVE_SCORE_GAP = 0.2
+MIN_GAP_CONFIDENCE_FACTOR = 0.5
 # ... and with the evidence: n non-ASCII chunks give n / (n + HALF_EVIDENCE_CHUNKS) of it
 # (one word: half, ten words: 0.9).
 HALF_EVIDENCE_CHUNKS = 1
