@@ -281,10 +281,9 @@ MIN_KOREAN_STEM_SYLLABLES = 2
 # and a nested quote); more are letters read in the wrong charset.
 MAX_EDGE_PUNCTUATION = 2
 LANGUAGE_FIT_MARGIN = 0.1
-# CJK text is Japanese when at least this share of its letters are kana, Korean when at
-# least this share are hangul.
+# Han text is Japanese when at least this share of its letters are kana (hangul is a
+# script of its own: Korean).
 MIN_KANA_SHARE = 0.05
-MIN_HANGUL_SHARE = 0.3
 # Below this plausibility the best decoding is reported as a best effort.
 MIN_DETECTED_SCORE = 0.35
 # Confidence of a detected charset grows with the score gap to the next different
