@@ -395,6 +395,7 @@ class _Document:
     confident: frozenset[str]
     main_script: str
     inner_damage: bool
+    legacy_bytes: bool
 
 
 def _rank_languages(
@@ -509,6 +510,7 @@ def _analyse(text: str, tokens: list[re.Match[str]], options: CleanOptions) -> _
         confident,
         main_script,
         inner_damage,
+        REPLACEMENT in chars and not chunked,
     )
 
 
@@ -862,12 +864,29 @@ def _one_spelling_each(
 
 
 def _spelling_rank(word: str, lang: str, doc: _Document) -> tuple[int, int]:
-    """Lower is preferred: letters not seen intact, then position in the letter table."""
+    """Lower is preferred: letters not seen intact, then the more usual letters.
+
+    For U+FFFD from legacy bytes the text was written in an 8-bit charset, so letters
+    that more charsets have are more likely (Romanian cedilla letters, not comma ones);
+    otherwise the letter listed first for the language (the standard form) wins.
+    """
     order = _expand(recover_data.LANGUAGE_LETTERS.get(lang, ""))
     extra = [c.lower() for c in word if ord(c) > 127]
     unseen = sum(1 for c in extra if c not in doc.letters)
+    if doc.legacy_bytes:
+        return unseen, -sum(_charset_count(c) for c in extra)
     position = sum(order.index(c) if c in order else len(order) for c in extra)
     return unseen, position
+
+
+@functools.cache
+def _charset_count(letter: str) -> int:
+    """In how many of the lossy charsets ``letter`` exists.
+
+    >>> _charset_count("\u015f") > _charset_count("\u0219")
+    True
+    """
+    return sum(1 for cs in recover_data.LOSSY_CHARSETS if letter in charset_repertoire(cs))
 
 
 def _wants_title(text: str, start: int, token: str, word: str, lang: str) -> bool:
@@ -1196,6 +1215,7 @@ def _recover_words(
 _CURLY_QUOTES = frozenset("\u201c\u201d\u201e\u2018\u2019\u201a\u00ab\u00bb")
 _QUOTE_BEFORE_OPENING = frozenset(" \t\n([")
 _QUOTE_AFTER_CLOSING = frozenset(" \t\n,.;:)!")
+_QMARK_OR_NEWLINE_RE = re.compile(r"[?\n]")
 _WORD_AFTER_RE = re.compile(r"[^\W\d_]+")
 _WORD_BEFORE_RE = re.compile(r"[^\W\d_?]+\Z")
 
@@ -1223,12 +1243,11 @@ def _restore_quotation_marks(
     steps: list[Step] = []
     opening: int | None = None
     line = 1
-    for i, c in enumerate(text):
-        if c == "\n":
+    for m in _QMARK_OR_NEWLINE_RE.finditer(text):
+        i = m.start()
+        if m.group() == "\n":
             line += 1
             opening = None
-            continue
-        if c != QMARK:
             continue
         before = text[i - 1] if i else "\n"
         after = text[i + 1] if i + 1 < len(text) else "\n"
