@@ -21,12 +21,15 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 
 
 def words(text: str) -> list[str]:
-    """The lower-cased letter runs of ``text``.
+    """The case-folded letter runs of ``text`` (wordfreq stores its keys case-folded, so
+    ``Straße`` is looked up as ``strasse`` and a final sigma as a plain one).
 
     >>> words("Café au lait, 2 fois!")
     ['café', 'au', 'lait', 'fois']
+    >>> words("Straße")
+    ['strasse']
     """
-    return [w.lower() for w in _WORD_RE.findall(text)]
+    return [w.casefold() for w in _WORD_RE.findall(text)]
 
 
 @functools.cache
@@ -45,7 +48,7 @@ def zipf(word: str, lang: str) -> float:
     >>> zipf("qzxv", "en")
     0.0
     """
-    freq = frequency_table(lang).get(word.lower(), 0.0)
+    freq = frequency_table(lang).get(word.casefold(), 0.0)
     return math.log10(freq * 1e9) if freq > 0 else 0.0
 
 
