@@ -393,7 +393,7 @@ def _lossy_options(chunk: str, charset: str, choices: tuple[int, ...] = ()) -> l
     return out
 
 
-def decode_lossy(text: str, charset: str) -> str:
+def decode_lossy(text: str, charset: str, wide: bool = False) -> str:
     """Undo one layer of ``charset`` mojibake whose undefined bytes were lost.
 
     The damaged sequences of each word are filled in jointly with the reading that makes
@@ -407,7 +407,7 @@ def decode_lossy(text: str, charset: str) -> str:
     >>> decode_lossy(f"Sehr gro{lost}e Freude und viel Spa{lost}", "latin-1")
     'Sehr große Freude und viel Spaß'
     """
-    sites = _lossy_sites(text, charset)
+    sites = _lossy_sites(text, charset, _WIDE_CHOICES if wide else ())
     if not sites:
         return text
     context = " ".join(t for t in text.split() if not any(m in t for m in _LOST_MARKS))
@@ -432,12 +432,13 @@ def decode_lossy(text: str, charset: str) -> str:
 
 _LOST = "? \N{REPLACEMENT CHARACTER}"
 _C1_BYTES = tuple(range(0x80, 0xA0))
+_WIDE_CHOICES = (*_C1_BYTES, chardata.NBSP_BYTE)
 _LOST_MARKS = "?\N{REPLACEMENT CHARACTER}"
 
 Site = tuple[int, int, list[str], bool]
 
 
-def _lossy_sites(text: str, charset: str) -> list[Site]:
+def _lossy_sites(text: str, charset: str, choices: tuple[int, ...] = ()) -> list[Site]:
     """Damaged sequences: (start, end, possible characters, whether a byte vanished)."""
     sites: list[Site] = []
     for match in chardata.LOSSY_PATTERNS[charset].finditer(text):
@@ -456,7 +457,7 @@ def _lossy_sites(text: str, charset: str) -> list[Site]:
             # a byte that vanished left no trace of which charset dropped it
             options = _lossy_options(chunk[0] + "\N{REPLACEMENT CHARACTER}", charset, _C1_BYTES)
         else:
-            options = _lossy_options(chunk, charset)
+            options = _lossy_options(chunk, charset, choices)
         if start == 0 or text[start - 1].isspace():
             # a lone character between spaces is only a lost NBSP if it makes a letter
             lost_mark = any(m in chunk for m in _LOST_MARKS)
@@ -585,10 +586,17 @@ def _layer_candidates(text: str) -> Iterator[tuple[str, str, int, bool]]:
             yield charset, fixed, decoded, complete
 
 
-def _lossy_candidates(text: str) -> Iterator[tuple[str, str]]:
-    """(charset, text) for charsets whose lossy decoding changes ``text``."""
+def _lossy_candidates(text: str, line: str) -> Iterator[tuple[str, str]]:
+    """(charset, text) for charsets whose lossy decoding changes ``text``.
+
+    A lost byte is one the charset leaves undefined only when ``line`` shows the charset's
+    own characters for 0x80-0x9F (``€``, ``™`` ... in Windows-1252); otherwise it may be
+    any C1 byte (Latin-1 readings drop them all).
+    """
     for charset in chardata.REPAIR_CHARSETS[: thresholds.MAX_LOSSY_CHARSETS]:
-        fixed = decode_lossy(decode_layer(text, charset), charset)
+        own = chardata.CHARSET_TABLES[charset][0x80:0xA0]
+        wide = not any(ch in line for ch in own if not "\x80" <= ch <= "\x9f")
+        fixed = decode_lossy(decode_layer(text, charset), charset, wide)
         if fixed != text:
             yield charset, fixed
 
@@ -625,7 +633,7 @@ def line_candidates(line: str) -> list[Candidate]:
     bases = [c for c in bases if implausibility(c.text) > 0]
     if bases:
         for cand in bases:
-            for charset, fixed in _lossy_candidates(cand.text):
+            for charset, fixed in _lossy_candidates(cand.text, line):
                 if fixed not in seen:
                     chain = (*cand.chain, f"lossy {charset}")
                     seen[fixed] = Candidate(fixed, chain, implausibility(fixed))

@@ -421,8 +421,9 @@ MIN_LOSSY_CONTEXT_WORDS = 3
 
 # ---- repair (lossy mojibake)
 # Combinations of fills tried at most for one word with several lost bytes (5 choices per
-# Windows byte, 32 per Latin-1 C1 byte): beyond this the bytes are left as U+FFFD.
-MAX_LOSSY_COMBINATIONS = 64
+# Windows byte, 32 per Latin-1 C1 byte, so two Latin-1 bytes are too many): beyond this
+# the bytes are left as U+FFFD for recovery.
+MAX_LOSSY_COMBINATIONS = 256
 
 # The best reading of a word with lost bytes must beat the runner-up by this many Zipf
 # units (a factor of 10 in frequency) to be written. Guess, tuned on tests/cases.
