@@ -217,11 +217,17 @@ def _looks_like_numeric_date(text: str) -> bool:
 # Features
 
 
-def _analyse(lines: list[str]) -> list[LineInfo]:
+Features = tuple[str, list[str], int, int]
+Phrases = tuple[Reason | None, Reason | None]
+
+
+def _analyse(lines: list[str], seen: dict[str, Features] | None = None) -> list[LineInfo]:
+    """Features of the non-blank lines; ``seen`` memoises them by line text for one call
+    (pages repeat their menus, and later passes see the same lines again)."""
     infos: list[LineInfo] = []
     block, in_block = 0, False
-    # Pages repeat their menus: features of a line text are computed once per call.
-    seen: dict[str, tuple[str, list[str], int, int]] = {}
+    if seen is None:
+        seen = {}
     for i, raw in enumerate(lines):
         text = raw.strip(_BLANKS)
         if not text:
@@ -241,11 +247,12 @@ def _analyse(lines: list[str]) -> list[LineInfo]:
 def _features(text: str) -> tuple[str, list[str], int, int]:
     """Label key, words (no numbers, no CJK), CJK character count and weighted size."""
     folded = text.casefold()
-    if not folded.isascii():
+    ascii_only = folded.isascii()
+    if not ascii_only:
         folded = folded.translate(_MARKS_TO_DROP)
     tokens = _TOKEN_RE.findall(folded)
     cjk = 0
-    if _CJK_RE.search(text) is None:
+    if ascii_only or _CJK_RE.search(text) is None:
         words = [t for t in tokens if not t.isdigit()]
     else:
         words = []
@@ -331,14 +338,15 @@ def _sentence_count(text: str) -> int:
     return len(_SENTENCE_END_RE.findall(text))
 
 
-def _classify(infos: list[LineInfo]) -> None:
+def _classify(infos: list[LineInfo], phrase_cache: dict[str, Phrases] | None = None) -> None:
     table = phrases.stopword_table()
     stopwords = frozenset().union(*(table[lang] for lang in _page_languages(infos)))
     cjk_chars = phrases.cjk_function_chars()
     short_keys = Counter(
         i.key for i in infos if i.n_words + i.cjk // 2 <= thresholds.MAX_LABELLED_LINE_WORDS
     )
-    phrase_cache: dict[str, tuple[Reason | None, Reason | None]] = {}
+    if phrase_cache is None:
+        phrase_cache = {}
     for info in infos:
         if (
             info.cjk
@@ -837,7 +845,8 @@ def remove_boilerplate(text: str, options: CleanOptions) -> tuple[str, list[Step
     ['navigation', 'navigation', 'navigation', 'social', 'footer', 'footer']
     """
     lines = text.split("\n")
-    out, steps, rebuilt = _one_pass(lines, options)
+    memo: tuple[dict[str, Features], dict[str, Phrases]] = ({}, {})
+    out, steps, rebuilt = _one_pass(lines, options, memo)
     # The rebuilt page is judged again until nothing more goes (a title that was kept for
     # standing next to the body may stand next to a menu): cleaning clean output is then
     # a no-op. Later passes see fewer lines; their steps are mapped back to input lines.
@@ -847,7 +856,7 @@ def remove_boilerplate(text: str, options: CleanOptions) -> tuple[str, list[Step
         dropped = {s.line - 1 for s in steps if s.action == "drop_line" and s.line is not None}
         kept = [i for i, line in enumerate(lines) if i not in dropped and strip_line(line)]
         out_lines = out.split("\n")
-        again, more, rebuilt = _one_pass(out_lines, options)
+        again, more, rebuilt = _one_pass(out_lines, options, memo)
         more = [s for s in more if s.action == "drop_line"]
         if not more:
             break
@@ -861,12 +870,16 @@ def remove_boilerplate(text: str, options: CleanOptions) -> tuple[str, list[Step
     return out, steps
 
 
-def _one_pass(lines: list[str], options: CleanOptions) -> tuple[str, list[Step], bool]:
+def _one_pass(
+    lines: list[str],
+    options: CleanOptions,
+    memo: tuple[dict[str, Features], dict[str, Phrases]],
+) -> tuple[str, list[Step], bool]:
     """One judgement of every line: the text, its steps, and whether the page was rebuilt."""
-    infos = _analyse(lines)
+    infos = _analyse(lines, memo[0])
     decisions: dict[int, Decision] = {}
     if _is_page(infos):
-        _classify(infos)
+        _classify(infos, memo[1])
         span = find_body(_body_points(infos))
         if span is not None:
             span = _extend_body(infos, *span)
