@@ -289,7 +289,7 @@ def _page_languages(infos: list[LineInfo]) -> list[str]:
     for info in infos:
         if info.n_words < thresholds.MIN_SHORT_PROSE_WORDS:
             continue
-        known = sum(1 for w in info.words if w in chosen)
+        known = sum(map(chosen.__contains__, info.words))
         if known >= thresholds.MIN_NEARGOOD_STOPWORD_DENSITY * info.n_words:
             continue
         line_votes = Counter(lang for w in info.words for lang in index.get(w, ()))
@@ -306,9 +306,9 @@ def _page_languages(infos: list[LineInfo]) -> list[str]:
 def _stopword_density(
     info: LineInfo, stopwords: frozenset[str], cjk_chars: frozenset[str]
 ) -> float:
-    latin = sum(1 for w in info.words if w in stopwords) if info.words else 0
+    latin = sum(map(stopwords.__contains__, info.words))
     if info.cjk:
-        func = sum(1 for ch in info.text if ch in cjk_chars)
+        func = sum(map(cjk_chars.__contains__, info.text))
         if any(ch in _CJK_SENTENCE_MARKS for ch in info.text):
             # CJK prose: punctuated runs of characters are sentences whatever their words.
             func = max(func, round(thresholds.MIN_GOOD_STOPWORD_DENSITY * info.cjk) + 1)
