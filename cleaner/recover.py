@@ -63,9 +63,10 @@ _CODE_NEIGHBOURS = frozenset("/\\=&@_<>{}[]|#%$^*~`+")
 # Scripts whose names are looked up in every language's lexicon when the document does
 # not tell its language.
 _NAME_SCRIPTS = frozenset({"LATIN", "CYRILLIC"})
-# Scripts whose question mark is not ASCII ``?`` (Greek ``;``, Arabic U+061F, Armenian
-# U+055E): there a ``?`` next to a letter is always damage.
-_OTHER_QUESTION_MARK_SCRIPTS = frozenset({"GREEK", "ARABIC", "ARMENIAN"})
+# Scripts whose question mark is not ASCII ``?`` (Greek ``;``, Armenian U+055E): there a
+# ``?`` next to a letter is always damage. (Arabic has U+061F, but ASCII ``?`` is common
+# in Arabic and Persian web text.)
+_OTHER_QUESTION_MARK_SCRIPTS = frozenset({"GREEK", "ARMENIAN"})
 
 # Letters assumed per alphabet when smoothing letter trigrams.
 _ALPHABET_SIZE = 40
@@ -941,12 +942,16 @@ def _punctuation_readings(
     if script in _OTHER_QUESTION_MARK_SCRIPTS:
         return {}
     out: dict[int, float | None] = {}
-    prior = thresholds.RECOVERY_QUESTION_MARK_PRIOR_ZIPF
-    if not doc.inner_damage:
-        # No word of the text has lost a letter inside it: its ``?`` are more likely real.
-        prior = thresholds.RECOVERY_EDGE_ONLY_QUESTION_MARK_PRIOR_ZIPF
-    if _in_name_line(text, start, start + len(token)):
+    prior: float | None = thresholds.RECOVERY_QUESTION_MARK_PRIOR_ZIPF
+    intact = sum(1 for c in token if c.isalpha())
+    if intact >= thresholds.MIN_FOREIGN_WORD_LETTERS and _in_name_line(
+        text, start, start + len(token)
+    ):
         prior = 0.0  # a line of names and places asks no questions
+    elif not doc.inner_damage:
+        # No word of the text has lost a letter inside it: a ``?`` that can be
+        # punctuation is punctuation.
+        prior = None
     for i, h in enumerate(holes):
         if h.kind != QMARK:
             continue
@@ -955,6 +960,9 @@ def _punctuation_readings(
             out[i] = None
             continue
         end = start + len(token)
+        if prior is None and (h.start == 0 or h.end == len(token)):
+            out[i] = None
+            continue
         trailing = (
             h.end == len(token)
             and not _continues_lowercase(text, end)

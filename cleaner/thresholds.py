@@ -361,9 +361,6 @@ MIN_LOSSY_EVIDENCE_WORDS = 2
 # gets this much on top of its own frequency, in a text where other words lost letters
 # inside them (there most ``?`` are lost letters). Guess, tuned on hand-made questions.
 RECOVERY_QUESTION_MARK_PRIOR_ZIPF = 0.5
-# The same prior when no word of the text has a ``?`` inside it (then the text shows no
-# sign of lost letters, and ``č?`` is more likely a question than ``čí``). Guess.
-RECOVERY_EDGE_ONLY_QUESTION_MARK_PRIOR_ZIPF = 2.0
 # Confidence rises from 0 at MIN to full strength at FULL (scores of the best filling).
 # Guess: zipf 1 is a rare name, zipf 2.5 a plain word of a full lexicon.
 MIN_RECOVERY_SCORE_ZIPF = 0.5
