@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test quality bench docker bench-http
+.PHONY: run test quality bench docker bench-http score
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -24,6 +24,13 @@ quality: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/speed_vs_ftfy.py
+	$(PY) benchmarks/boilerplate_speed.py
+	$(PY) benchmarks/linearity.py
+
+# dev benchmark scorers (the shared benchmark folder sits beside the checkout)
+score: $(STAMP)
+	$(PY) ../shared/bench/encoding/score.py --cases ../shared/bench/encoding/dev.jsonl --system project --project .
+	$(PY) ../shared/bench/boilerplate/score.py --cases ../shared/bench/boilerplate/dev.jsonl --system project --project .
 
 bench-http: $(STAMP)
 	$(PY) benchmarks/http_load.py
