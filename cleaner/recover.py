@@ -16,8 +16,18 @@ or three U+FFFD). This stage puts the letters back when the evidence is strong:
 4. The best word is written back, with the casing of its context, only when its
    confidence reaches ``options.min_recovery_confidence``.
 
+When the intact words do not tell the language (a lone name, an address), the damaged
+words are read against every language's short lexicon and the confident readings vote;
+a word no lexicon knows (a rare name) may be filled by letter-trigram plausibility of the
+document's language. A pair of ``?`` around words (``?word ... word?``) that stood for
+lost quotation marks becomes a pair of ``"``.
+
 Real question marks (``What?``, ``a ? b``, ``?!``, URLs, code) are left alone: a ``?``
-at the end of a word competes with the reading "the word, then a question mark".
+at the edge of a word competes with the reading "the word, then a question mark", and in
+a text where no word lost a letter inside it such a ``?`` is always read as punctuation
+(except in a line of names). Every number that tunes this lives in
+:mod:`cleaner.thresholds` (the ``# ---- recover`` section); the letter and charset tables
+live in :mod:`cleaner.recover_data`.
 """
 
 from __future__ import annotations
@@ -68,8 +78,12 @@ _NAME_SCRIPTS = frozenset({"LATIN", "CYRILLIC"})
 # in Arabic and Persian web text.)
 _OTHER_QUESTION_MARK_SCRIPTS = frozenset({"GREEK", "ARMENIAN"})
 
-# Letters assumed per alphabet when smoothing letter trigrams.
-_ALPHABET_SIZE = 40
+# How far (code points) the context of a damaged word is looked at: the line around it
+# for a line of names, the word before it for a run of names, the characters before it
+# for the start of a sentence. Fixed bounds keep every look linear in the text.
+_LINE_WINDOW_CHARS = 200
+_PREVIOUS_WORD_WINDOW_CHARS = 40
+_MAX_OPENERS_SKIPPED = 8
 
 # A question mark is not followed by these (``leip??.`` lost two letters).
 _NOT_AFTER_QUESTION_MARK = frozenset(".,;:")
@@ -325,8 +339,10 @@ def plausibility(word: str, lang: str) -> float:
     padded = "^^" + lexicon_key(word, lang) + "$"
     total = 0.0
     for i in range(len(padded) - 2):
-        num = trigrams.get(padded[i : i + 3], 0) + 0.1
-        den = bigrams.get(padded[i : i + 2], 0) + 0.1 * _ALPHABET_SIZE
+        num = trigrams.get(padded[i : i + 3], 0) + thresholds.LETTER_MODEL_SMOOTHING
+        den = bigrams.get(padded[i : i + 2], 0) + (
+            thresholds.LETTER_MODEL_SMOOTHING * thresholds.LETTER_MODEL_ALPHABET_SIZE
+        )
         total += math.log(num / den)
     return total
 
@@ -426,8 +442,7 @@ def _rank_languages(
         if total_letters:
             outside = sum(n for c, n in script_letters.items() if c not in inventory)
             if outside / total_letters > thresholds.MAX_FOREIGN_LETTER_SHARE:
-                score *= 0.1
-                score -= 1
+                score = score * thresholds.FOREIGN_LETTER_SCORE_FACTOR - 1
         scores[lang] = score
     ranked = sorted(candidates, key=lambda lang: -scores[lang])
     if not ranked or scores[ranked[0]] <= 0:
@@ -650,7 +665,7 @@ def _sentence_start(text: str, start: int) -> bool:
     """True when the word at ``start`` opens the text, a line or a sentence."""
     i = start - 1
     steps = 0
-    while i >= 0 and text[i] in _OPENERS and steps < 8:
+    while i >= 0 and text[i] in _OPENERS and steps < _MAX_OPENERS_SKIPPED:
         i -= 1
         steps += 1
     return i < 0 or text[i] in _SENTENCE_END
@@ -671,7 +686,7 @@ def _follows_word(text: str, start: int) -> bool:
 
 def _previous_capitalised(text: str, start: int) -> bool:
     """True when the word before ``start`` is capitalised (a run of names)."""
-    window = text[max(0, start - 40) : start]
+    window = text[max(0, start - _PREVIOUS_WORD_WINDOW_CHARS) : start]
     m = re.search(r"([^\W\d_]+)[ ,.\-]{1,2}$", window)
     return bool(m and m.group(1)[0].isupper() and not m.group(1).isupper())
 
@@ -908,9 +923,10 @@ def _wants_title(text: str, start: int, token: str, word: str, lang: str) -> boo
 def _in_name_line(text: str, start: int, end: int) -> bool:
     """True when every other word of the line around ``start:end`` is capitalised (a
     name, an address, a heading)."""
-    lo = max(text.rfind("\n", max(0, start - 200), start) + 1, start - 200)
-    hi = text.find("\n", end, end + 200)
-    hi = hi if hi != -1 else end + 200
+    reach = _LINE_WINDOW_CHARS
+    lo = max(text.rfind("\n", max(0, start - reach), start) + 1, start - reach)
+    hi = text.find("\n", end, end + reach)
+    hi = hi if hi != -1 else end + reach
     rest = text[lo:start] + " " + text[end:hi]
     words = [w for w in re.findall(r"[\w?\ufffd]{3,}", rest) if w.isalpha()]
     return len(words) >= 1 and all(not w[0].islower() for w in words)
@@ -1267,7 +1283,7 @@ def _restore_quotation_marks(
             continue
         closes = (before.isalpha() or before in ".,!") and after in _QUOTE_AFTER_CLOSING
         if closes and before.isalpha():
-            m = _WORD_BEFORE_RE.search(text, max(0, i - 64), i)
+            m = _WORD_BEFORE_RE.search(text, max(0, i - thresholds.MAX_RECOVERY_TOKEN_CHARS), i)
             closes = bool(m) and (QMARK in m.group() or reads_as_quote(m.group(), False))
         if closes and after in ",." and text[i + 2 : i + 3] == QMARK:
             closes = False  # ``word?,?``: the second one closes

@@ -329,6 +329,8 @@ MIN_LANGUAGE_SCORE_RATIO = 0.6
 # A language is ruled out when more than this share of the document's non-ASCII letters
 # (of its script) are letters it does not write. Guess; leaves room for loanwords.
 MAX_FOREIGN_LETTER_SHARE = 0.1
+# ... its stop-word score is then multiplied by this (and lowered by one). Guess.
+FOREIGN_LETTER_SCORE_FACTOR = 0.1
 # Damaged words read to vote on the language when the intact words do not tell it, and
 # the confidence a reading needs to vote. Guesses.
 MAX_LANGUAGE_VOTE_WORDS = 200
@@ -372,6 +374,10 @@ RECOVERY_RUNNER_UP_PENALTY_ZIPF = 1.0
 # guess is never more confident than MAX_SPELLING_CONFIDENCE times the winning filling's
 # share, and at most MAX_SPELLING_CANDIDATES fillings are compared. Guesses.
 MAX_LETTER_MODEL_WORDS = 60000
+# Add-k smoothing of the letter trigrams, with this many letters assumed per alphabet.
+# Guess (small k: unseen trigrams are rare but possible in names).
+LETTER_MODEL_SMOOTHING = 0.1
+LETTER_MODEL_ALPHABET_SIZE = 40
 MAX_SPELLING_CONFIDENCE = 0.9
 MAX_SPELLING_CANDIDATES = 2000
 # ... and only when the winning filling takes at least this share of the trigram
