@@ -263,8 +263,9 @@ def word_zipf(word: str, lang: str) -> float:
         return 0.0
     if "\u200c" in word:
         # Persian writes some affixes after a zero-width non-joiner; the lexicon keeps the
-        # parts apart, so the word is as common as its rarest part.
-        return min(word_zipf(part, lang) for part in word.split("\u200c"))
+        # parts apart, so the word is as common as its rarest known part.
+        known = [z for z in (word_zipf(part, lang) for part in word.split("\u200c")) if z > 0]
+        return min(known) if known else 0.0
     freq = frequency_table(lex).get(lexicon_key(word, lang), 0.0)
     return math.log10(freq * 1e9) if freq > 0 else 0.0
 
@@ -731,14 +732,15 @@ def _score(
 
 
 def _fallback_languages(script: str, doc: _Document) -> tuple[str, ...]:
-    """Every language of ``script`` that writes all the document's intact letters."""
+    """Every language of ``script`` that writes (nearly) all the document's intact letters."""
     if script not in _NAME_SCRIPTS:
         return ()
     seen = {c for c in doc.letters if script_of(c) == script}
+    limit = thresholds.MAX_FOREIGN_LETTER_SHARE * len(seen)
     return tuple(
         lang
         for lang in recover_data.LANGUAGE_LETTERS
-        if language_script(lang) == script and seen <= language_letters(lang)
+        if language_script(lang) == script and len(seen - language_letters(lang)) <= limit
     )
 
 
@@ -814,7 +816,7 @@ def _choose_in(
         budget -= size
         for fill in itertools.product(*choices):
             word = pieces[0] + "".join(f + p for f, p in zip(fill, pieces[1:], strict=True))
-            if word in scored or not _consistent(fill, holes, doc):
+            if word in scored or not _consistent(fill, holes, doc) or not _sigma_ok(word):
                 continue
             if QMARK in fill:
                 if word.strip(QMARK) == "":
@@ -1011,6 +1013,18 @@ def _spelling_choices(
     return out
 
 
+def _sigma_ok(word: str) -> bool:
+    """Greek writes final sigma at the end of a word and medial sigma elsewhere.
+
+    >>> _sigma_ok("κόσμος"), _sigma_ok("κλαςικής"), _sigma_ok("κόσμοσ")
+    (True, False, False)
+    """
+    body = word.rstrip(QMARK)
+    if "\u03c2" in body[:-1]:
+        return False
+    return not body.endswith("\u03c3")
+
+
 def _letters_for(
     langs: tuple[str, ...], holes: list[_Hole], doc: _Document
 ) -> list[set[str]]:
@@ -1086,9 +1100,9 @@ def _candidate_tokens(text: str, tokens: list[re.Match[str]]) -> list[re.Match[s
         start, end = m.span()
         before = text[start - 1] if start else " "
         after = text[end] if end < len(text) else " "
-        if before in _CODE_NEIGHBOURS or after in _CODE_NEIGHBOURS:
-            continue
-        if before == "." and start >= 2 and text[start - 2].isalnum():
+        if QMARK in tok and (before in _CODE_NEIGHBOURS or after in _CODE_NEIGHBOURS):
+            continue  # a ``?`` in a URL or code is syntax (U+FFFD never is)
+        if QMARK in tok and before == "." and start >= 2 and text[start - 2].isalnum():
             continue  # x.y?z: a member access or a host name
         out.append(m)
     return out
