@@ -46,9 +46,10 @@ import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from cleaner import phrases, thresholds
-from cleaner.dedupe import find_duplicates
+from cleaner.dedupe import dedupe_key, find_duplicates
 from cleaner.options import CleanOptions
 from cleaner.trace import Reason, Stage, Step
 
@@ -95,6 +96,9 @@ class LineInfo:
     repeated: bool = False
     cls: str = SHORT
     block: int = 0
+    byline: bool = False
+    image_credit: bool = False
+    dedupe_key: str = ""
 
 
 def strip_line(line: str) -> str:
@@ -195,14 +199,18 @@ def is_source_credit(key: str) -> bool:
 
 def is_dateline_or_byline(info: LineInfo) -> bool:
     """A date ("July 2, 2016, 5:35 am", "24.11.2007") or a byline ("By Tess Bonn")."""
-    if not info.key or info.n_words > thresholds.MAX_CREDIT_WORDS:
+    return _is_dateline_or_byline(info.text, info.key, info.n_words)
+
+
+def _is_dateline_or_byline(text: str, key: str, n_words: int) -> bool:
+    if not key or n_words > thresholds.MAX_CREDIT_WORDS:
         return False
-    words = info.key.split(" ")
+    words = key.split(" ")
     if words[0] in phrases.BYLINE_OPENERS or " ".join(words[:2]) in phrases.BYLINE_OPENERS:
         return True
-    if _DIGIT_RE.search(info.text) is None:
+    if _DIGIT_RE.search(text) is None:
         return False
-    return not phrases.MONTHS.isdisjoint(words) or _looks_like_numeric_date(info.text)
+    return not phrases.MONTHS.isdisjoint(words) or _looks_like_numeric_date(text)
 
 
 # 24.11.2007, 2008-01-14, 1/14/2008, 01/09, 18:48: a date or a time of day.
@@ -217,14 +225,30 @@ def _looks_like_numeric_date(text: str) -> bool:
 # Features
 
 
-Features = tuple[str, list[str], int, int]
-Phrases = tuple[Reason | None, Reason | None]
+# A CJK line longer than this is not looked up as a label (guess: the longest CJK label
+# in the lexicon is 5 characters, a label line with a counter or a name stays under 20).
+_MAX_CJK_LABEL_CHARS = 20
 
 
-def _analyse(lines: list[str], seen: dict[str, Features] | None = None) -> list[LineInfo]:
+class LineFacts(NamedTuple):
+    """What a line's text alone says about it, computed once per distinct text in a call."""
+
+    key: str
+    words: list[str]
+    cjk: int
+    size: int
+    label: Reason | None
+    marker: Reason | None
+    byline: bool
+    image_credit: bool
+    dedupe_key: str
+
+
+def _analyse(lines: list[str], seen: dict[str, LineFacts] | None = None) -> list[LineInfo]:
     """Features of the non-blank lines; ``seen`` memoises them by line text for one call
     (pages repeat their menus, and later passes see the same lines again)."""
     infos: list[LineInfo] = []
+    append = infos.append
     block, in_block = 0, False
     if seen is None:
         seen = {}
@@ -236,24 +260,32 @@ def _analyse(lines: list[str], seen: dict[str, Features] | None = None) -> list[
         if not in_block:
             block += 1
             in_block = True
-        features = seen.get(text)
-        if features is None:
-            features = seen[text] = _features(text)
-        key, words, cjk, size = features
-        infos.append(LineInfo(i, text, key, words, len(words), cjk, size, block=block))
+        facts = seen.get(text)
+        if facts is None:
+            facts = seen[text] = _line_facts(text)
+        key, words, cjk, size, label, marker, byline, image_credit, dkey = facts
+        append(
+            LineInfo(
+                i, text, key, words, len(words), cjk, size, 0.0, label, marker, False, SHORT,
+                block, byline, image_credit, dkey,
+            )
+        )  # fmt: skip
     return infos
 
 
-def _features(text: str) -> tuple[str, list[str], int, int]:
-    """Label key, words (no numbers, no CJK), CJK character count and weighted size."""
+def _line_facts(text: str) -> LineFacts:
+    """Label key, words (no numbers, no CJK), CJK character count, weighted size, lexicon
+    categories, date/byline and picture-credit flags, and the duplicate key of a line."""
     folded = text.casefold()
     ascii_only = folded.isascii()
     if not ascii_only:
         folded = folded.translate(_MARKS_TO_DROP)
     tokens = _TOKEN_RE.findall(folded)
+    key = " ".join(tokens)
     cjk = 0
     if ascii_only or _CJK_RE.search(text) is None:
-        words = [t for t in tokens if not t.isdigit()]
+        # Only letters: no token is a number (the common case, decided at C speed).
+        words = tokens if key.replace(" ", "").isalpha() else [t for t in tokens if not t.isdigit()]
     else:
         words = []
         for token in tokens:
@@ -262,7 +294,25 @@ def _features(text: str) -> tuple[str, list[str], int, int]:
             elif not token.isdigit():
                 words.append(token)
     size = len(text) + (thresholds.CJK_CHAR_WEIGHT - 1) * cjk
-    return " ".join(tokens), words, cjk, size
+    n = len(words) + cjk // 2
+    label = cjk_label_of(text) if cjk and len(text) <= _MAX_CJK_LABEL_CHARS else None
+    if label is None:
+        label = label_of(key, n)
+    marker = marker_of(key) if key else None
+    if marker is None and "\u00a9" in text:
+        marker = Reason.FOOTER  # the copyright sign
+    return LineFacts(
+        key,
+        words,
+        cjk,
+        size,
+        label,
+        marker,
+        _is_dateline_or_byline(text, key, len(words)),
+        _is_image_credit(text, key, words),
+        # Marks are kept in the duplicate key: ``dedupe_key`` is the one definition.
+        key if ascii_only else dedupe_key(text),
+    )
 
 
 def _page_languages(infos: list[LineInfo]) -> list[str]:
@@ -338,15 +388,13 @@ def _sentence_count(text: str) -> int:
     return len(_SENTENCE_END_RE.findall(text))
 
 
-def _classify(infos: list[LineInfo], phrase_cache: dict[str, Phrases] | None = None) -> None:
+def _classify(infos: list[LineInfo]) -> None:
     table = phrases.stopword_table()
     stopwords = frozenset().union(*(table[lang] for lang in _page_languages(infos)))
     cjk_chars = phrases.cjk_function_chars()
     short_keys = Counter(
         i.key for i in infos if i.n_words + i.cjk // 2 <= thresholds.MAX_LABELLED_LINE_WORDS
     )
-    if phrase_cache is None:
-        phrase_cache = {}
     for info in infos:
         if (
             info.cjk
@@ -355,16 +403,6 @@ def _classify(infos: list[LineInfo], phrase_cache: dict[str, Phrases] | None = N
         ):
             info.stop = _stopword_density(info, stopwords, cjk_chars)
         n = info.n_words + info.cjk // 2
-        found = phrase_cache.get(info.text)
-        if found is None:
-            label = cjk_label_of(info.text) if info.cjk and len(info.text) <= 20 else None
-            if label is None:
-                label = label_of(info.key, n)
-            marker = marker_of(info.key) if info.key else None
-            if marker is None and "\u00a9" in info.text:
-                marker = Reason.FOOTER  # the copyright sign
-            found = phrase_cache[info.text] = (label, marker)
-        info.label, info.marker = found
         info.repeated = short_keys.get(info.key, 0) > 1 and n <= thresholds.MAX_LABELLED_LINE_WORDS
         info.cls = _line_class(info)
         if info.cls == GOOD and (
@@ -477,7 +515,7 @@ def _body_points(infos: list[LineInfo]) -> list[float]:
         if info.cls in (GOOD, NEARGOOD) and since_byline <= thresholds.MAX_HEADER_LINES:
             points[pos] += thresholds.BYLINE_BONUS_POINTS
             since_byline = thresholds.MAX_HEADER_LINES + 1
-        elif info.cls in (SHORT, CHROME) and is_dateline_or_byline(info):
+        elif info.cls in (SHORT, CHROME) and info.byline:
             since_byline = 0
         elif info.label is None:
             since_byline += 1
@@ -594,7 +632,7 @@ def _outside_reason(infos: list[LineInfo], pos: int) -> Decision:
     info = infos[pos]
     if info.label is not None:
         return info.label, thresholds.LABEL_CONFIDENCE
-    if is_image_credit(info):
+    if info.image_credit:
         return Reason.CREDIT, thresholds.LABEL_CONFIDENCE
     if info.marker is not None:
         return info.marker, thresholds.MARKER_CONFIDENCE
@@ -636,15 +674,19 @@ def is_image_credit(info: LineInfo) -> bool:
     >>> [is_image_credit(i) for i in infos]
     [True, True, False]
     """
-    if info.n_words > thresholds.MAX_CREDIT_WORDS:
+    return _is_image_credit(info.text, info.key, info.words)
+
+
+def _is_image_credit(text: str, key: str, words: list[str]) -> bool:
+    if len(words) > thresholds.MAX_CREDIT_WORDS:
         return False
-    head, colon, _rest = info.text.partition(":")
+    head, colon, _rest = text.partition(":")
     if colon and head.strip().casefold() in phrases.IMAGE_CREDIT_OPENERS:
         return True
-    if _AGENCY_FIRST_WORDS.isdisjoint(info.words):
+    if _AGENCY_FIRST_WORDS.isdisjoint(words):
         return False
-    key = f" {info.key} "
-    return any(f" {agency} " in key for agency in phrases.IMAGE_AGENCIES)
+    spaced = f" {key} "
+    return any(f" {agency} " in spaced for agency in phrases.IMAGE_AGENCIES)
 
 
 _AGENCY_FIRST_WORDS = frozenset(agency.split(" ")[0] for agency in phrases.IMAGE_AGENCIES)
@@ -657,7 +699,7 @@ def _inside_reason(info: LineInfo) -> Decision:
         or _FILE_TOKEN_RE.fullmatch(info.text)
     ):
         return Reason.SHORT_CHROME, thresholds.REPEATED_IN_BODY_CONFIDENCE
-    if is_image_credit(info):
+    if info.image_credit:
         return Reason.CREDIT, thresholds.LABEL_CONFIDENCE
     if info.n_words <= thresholds.MAX_CREDIT_WORDS and is_source_credit(info.key):
         return None, 0.0
@@ -745,7 +787,7 @@ def _is_timestamp(info: LineInfo) -> bool:
     return (
         info.n_words <= thresholds.MAX_CREDIT_WORDS
         and _TIME_OF_DAY_RE.search(info.text) is not None
-        and is_dateline_or_byline(info)
+        and info.byline
     )
 
 
@@ -778,7 +820,7 @@ def _decide(infos: list[LineInfo], first: int, last: int) -> list[Decision]:
     seen = 0
     for pos in range(first - 1, max(-1, first - 1 - thresholds.MAX_HEADER_SCAN_LINES), -1):
         info = infos[pos]
-        if info.label is not None or is_image_credit(info):
+        if info.label is not None or info.image_credit:
             continue
         repeated_title = info.repeated and _is_title(info, allow_repeated=True)
         if (
@@ -788,7 +830,7 @@ def _decide(infos: list[LineInfo], first: int, last: int) -> list[Decision]:
         seen += 1
         if seen > thresholds.MAX_HEADER_LINES:
             break
-        if is_dateline_or_byline(info) or is_source_credit(info.key):
+        if info.byline or is_source_credit(info.key):
             decisions[pos] = (Reason.OUTSIDE_ARTICLE, thresholds.HEADER_CONFIDENCE)
         elif _is_title(info, allow_repeated=True):
             decisions[pos] = (Reason.OUTSIDE_ARTICLE, thresholds.HEADER_CONFIDENCE)
@@ -803,7 +845,7 @@ def _decide(infos: list[LineInfo], first: int, last: int) -> list[Decision]:
         if info.label is not None or info.marker is not None or info.repeated:
             break
         if info.n_words <= thresholds.MAX_CREDIT_WORDS and (
-            is_source_credit(info.key) or is_dateline_or_byline(info)
+            is_source_credit(info.key) or info.byline
         ):
             decisions[pos] = (Reason.CREDIT, thresholds.HEADER_CONFIDENCE)
     return decisions
@@ -813,9 +855,9 @@ def _keep_kicker(infos: list[LineInfo], title: int, decisions: list[Decision]) -
     """Keep a dateline or byline written just above the title (labels in between skipped)."""
     for pos in range(title - 1, max(-1, title - 1 - thresholds.MAX_HEADER_SCAN_LINES), -1):
         info = infos[pos]
-        if info.label is not None or is_image_credit(info):
+        if info.label is not None or info.image_credit:
             continue
-        if info.marker is None and not info.repeated and is_dateline_or_byline(info):
+        if info.marker is None and not info.repeated and info.byline:
             decisions[pos] = (Reason.OUTSIDE_ARTICLE, thresholds.HEADER_CONFIDENCE)
         return
 
@@ -845,7 +887,7 @@ def remove_boilerplate(text: str, options: CleanOptions) -> tuple[str, list[Step
     ['navigation', 'navigation', 'navigation', 'social', 'footer', 'footer']
     """
     lines = text.split("\n")
-    memo: tuple[dict[str, Features], dict[str, Phrases]] = ({}, {})
+    memo: dict[str, LineFacts] = {}
     out, steps, rebuilt = _one_pass(lines, options, memo)
     # The rebuilt page is judged again until nothing more goes (a title that was kept for
     # standing next to the body may stand next to a menu): cleaning clean output is then
@@ -873,13 +915,13 @@ def remove_boilerplate(text: str, options: CleanOptions) -> tuple[str, list[Step
 def _one_pass(
     lines: list[str],
     options: CleanOptions,
-    memo: tuple[dict[str, Features], dict[str, Phrases]],
+    memo: dict[str, LineFacts],
 ) -> tuple[str, list[Step], bool]:
     """One judgement of every line: the text, its steps, and whether the page was rebuilt."""
-    infos = _analyse(lines, memo[0])
+    infos = _analyse(lines, memo)
     decisions: dict[int, Decision] = {}
     if _is_page(infos):
-        _classify(infos, memo[1])
+        _classify(infos)
         span = find_body(_body_points(infos))
         if span is not None:
             span = _extend_body(infos, *span)
@@ -905,11 +947,11 @@ def _apply(
     lines: list[str], infos: list[LineInfo], decisions: dict[int, Decision], options: CleanOptions
 ) -> tuple[str, list[Step]]:
     drops: dict[int, Step] = {}
-    kept: list[int] = []
+    kept: list[LineInfo] = []
     for info in infos:
         i = info.index
         if options.keep_phrases and _contains_any(info.text, options.keep_phrases):
-            kept.append(i)
+            kept.append(info)
             continue
         if options.drop_phrases and _contains_any(info.text, options.drop_phrases):
             drops[i] = _step(
@@ -928,15 +970,17 @@ def _apply(
         ):
             drops[i] = _step(Stage.BOILERPLATE, reason, i, lines[i], conf)
         else:
-            kept.append(i)
+            kept.append(info)
     is_page = bool(decisions)
     if is_page and options.remove_duplicates and Reason.DUPLICATE not in options.keep_categories:
-        protected = (
-            {i for i in kept if _contains_any(lines[i], options.keep_phrases)}
+        candidates = (
+            [i for i in kept if not _contains_any(lines[i.index], options.keep_phrases)]
             if options.keep_phrases
-            else set()
+            else kept
         )
-        dups = find_duplicates(lines, [i for i in kept if i not in protected])
+        dups = find_duplicates(
+            lines, [i.index for i in candidates], [i.dedupe_key for i in candidates]
+        )
         for i, (orig, conf) in dups.items():
             drops[i] = _step(
                 Stage.DEDUPE, Reason.DUPLICATE, i, lines[i], conf, f"repeats line {orig + 1}"

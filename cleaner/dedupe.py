@@ -29,7 +29,7 @@ def dedupe_key(line: str) -> str:
 
 
 def find_duplicates(
-    lines: Sequence[str], candidates: Sequence[int]
+    lines: Sequence[str], candidates: Sequence[int], keys: Sequence[str] | None = None
 ) -> dict[int, tuple[int, float]]:
     """Which of ``lines[i] for i in candidates`` repeat another candidate.
 
@@ -39,18 +39,19 @@ def find_duplicates(
     at least ``MIN_NEAR_DUPLICATE_SHARE`` of its length and ``MIN_NEAR_DUPLICATE_KEY_CHARS``
     long, drops the shorter line. Lines with fewer than ``MIN_DUPLICATE_KEY_CHARS``
     characters of key are never compared (``"Yes"`` twice in a dialogue is not a duplicate).
+    ``keys``, when given, are the :func:`dedupe_key` of the candidates, in their order
+    (a caller that has them already saves the work).
 
     >>> find_duplicates(["A cat sat.", "b", "a cat  SAT", "b"], [0, 1, 2, 3])
     {2: (0, 0.95)}
     >>> find_duplicates(["Minister waves, 24 Nov", "The minister waves, 24 Nov (AFP)"], [0, 1])
     {0: (1, 0.8)}
     """
+    if keys is None:
+        keys = [dedupe_key(lines[i]) for i in candidates]
     seen: dict[str, int] = {}
-    keys: list[str] = []
     out: dict[int, tuple[int, float]] = {}
-    for i in candidates:
-        key = dedupe_key(lines[i])
-        keys.append(key)
+    for i, key in zip(candidates, keys, strict=True):
         if len(key) < thresholds.MIN_DUPLICATE_KEY_CHARS:
             continue
         if key in seen:
@@ -58,21 +59,21 @@ def find_duplicates(
         else:
             seen[key] = i
     # Near duplicates: neighbours only, so the work stays linear.
+    lengths = [len(key) for key in keys]
+    distance = thresholds.MAX_NEAR_DUPLICATE_DISTANCE
+    share = thresholds.MIN_NEAR_DUPLICATE_SHARE
     for pos, i in enumerate(candidates):
-        if i in out or len(keys[pos]) < thresholds.MIN_NEAR_DUPLICATE_KEY_CHARS:
+        size = lengths[pos]
+        if size < thresholds.MIN_NEAR_DUPLICATE_KEY_CHARS or i in out:
             continue
-        lo = max(0, pos - thresholds.MAX_NEAR_DUPLICATE_DISTANCE)
-        hi = min(len(candidates), pos + thresholds.MAX_NEAR_DUPLICATE_DISTANCE + 1)
-        for other in range(lo, hi):
-            j = candidates[other]
-            if j == i or j in out:
+        short = f" {keys[pos]} "
+        for other in range(max(0, pos - distance), min(len(candidates), pos + distance + 1)):
+            # Only longer lines can contain this one, and not too much longer.
+            longer = lengths[other]
+            if longer <= size or size < share * longer:
                 continue
-            short, long = keys[pos], keys[other]
-            if (
-                len(short) < len(long)
-                and len(short) >= thresholds.MIN_NEAR_DUPLICATE_SHARE * len(long)
-                and f" {short} " in f" {long} "
-            ):
+            j = candidates[other]
+            if j not in out and short in f" {keys[other]} ":
                 out[i] = (j, thresholds.NEAR_DUPLICATE_CONFIDENCE)
                 break
     return out
