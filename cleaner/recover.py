@@ -967,8 +967,8 @@ def _punctuation_readings(
     ):
         prior = 0.0  # a line of names and places asks no questions
     elif not doc.inner_damage:
-        # No word of the text has lost a letter inside it: a ``?`` that can be
-        # punctuation is punctuation.
+        # No word of the text has lost a letter inside it: a ``?`` where a question mark
+        # can stand is one.
         prior = None
     for i, h in enumerate(holes):
         if h.kind != QMARK:
@@ -978,9 +978,6 @@ def _punctuation_readings(
             out[i] = None
             continue
         end = start + len(token)
-        if prior is None and (h.start == 0 or h.end == len(token)):
-            out[i] = None
-            continue
         trailing = (
             h.end == len(token)
             and not _continues_lowercase(text, end)
@@ -989,6 +986,10 @@ def _punctuation_readings(
         leading = h.start == 0 and not _follows_word(text, start)
         if trailing or leading:
             out[i] = prior
+        elif prior is None and (h.start == 0 or h.end == len(token)):
+            # Mid-sentence (``p? mjuka``) in a text that shows no other damage: a lost
+            # letter, but the word without it must still lose to the filled word.
+            out[i] = thresholds.RECOVERY_QUESTION_MARK_PRIOR_ZIPF
     return out
 
 
