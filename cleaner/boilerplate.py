@@ -57,9 +57,7 @@ from cleaner.trace import Reason, Stage, Step
 _TOKEN_RE = re.compile(r"[^\W_]+")
 # Vowel signs and other marks that wordfreq's lists leave out (Arabic harakat and tatweel,
 # Hebrew points), removed before words are looked up.
-_MARKS_TO_DROP = dict.fromkeys(
-    [*range(0x064B, 0x0660), 0x0640, 0x0670, *range(0x0591, 0x05BE), *range(0x05BF, 0x05C8)]
-)
+_MARKS_TO_DROP_RE = re.compile("[\u064b-\u065f\u0640\u0670\u0591-\u05bd\u05bf-\u05c7]")
 _DIGIT_RE = re.compile(r"\d")
 # Han, kana, CJK compatibility ideographs: scripts written without spaces between words.
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
@@ -135,12 +133,14 @@ def label_of(key: str, n_words: int) -> Reason | None:
     if found is not None:
         return found
     words = key.split(" ")
-    if not key.isalpha() and any(w.isdigit() for w in words):
+    if not key.replace(" ", "").isalpha() and any(w.isdigit() for w in words):
         # "53 Comments", "Share 12": counters do not change what a label is.
         words = [w for w in words if not w.isdigit()]
         found = table.get(" ".join(words))
         if found is not None:
             return found
+    if not words or words[0] not in phrases.label_first_words():
+        return None
     for n in range(min(len(words) - 1, 4), 0, -1):
         prefix = " ".join(words[:n])
         if prefix in table and prefix not in phrases.WHOLE_LINE_ONLY:
@@ -160,8 +160,20 @@ def marker_of(key: str) -> Reason | None:
     words = key.split(" ")
     if index.keys().isdisjoint(words):
         return None
-    for pos, word in enumerate(words):
-        for phrase, reason in index.get(word, ()):
+    firsts = index.keys() & words
+    # Where marker phrases may start, in line order (list.index scans at C speed).
+    starts: list[int] = []
+    for word in firsts:
+        pos = words.index(word)
+        while True:
+            starts.append(pos)
+            try:
+                pos = words.index(word, pos + 1)
+            except ValueError:
+                break
+    starts.sort()
+    for pos in starts:
+        for phrase, reason in index[words[pos]]:
             if tuple(words[pos : pos + len(phrase)]) == phrase:
                 return reason
     return None
@@ -279,7 +291,7 @@ def _line_facts(text: str) -> LineFacts:
     folded = text.casefold()
     ascii_only = folded.isascii()
     if not ascii_only:
-        folded = folded.translate(_MARKS_TO_DROP)
+        folded = _MARKS_TO_DROP_RE.sub("", folded)
     tokens = _TOKEN_RE.findall(folded)
     key = " ".join(tokens)
     cjk = 0
@@ -318,14 +330,18 @@ def _line_facts(text: str) -> LineFacts:
 def _page_languages(infos: list[LineInfo]) -> list[str]:
     """The languages whose stopwords vote strongly enough over the words of prose lines."""
     index = phrases.stopword_index()
-    counts: Counter[str] = Counter()
+    # Each word votes for every language whose stopwords hold it. Words are counted by
+    # their tuple of languages first (few distinct tuples, counted at C speed); a
+    # language's first vote comes from the same word either way, so ties order alike.
+    by_langs: Counter[tuple[str, ...] | None] = Counter()
     for info in infos:
         if info.n_words >= thresholds.MIN_SHORT_PROSE_WORDS:
-            counts.update(info.words)
+            by_langs.update(map(index.get, info.words))
     votes: Counter[str] = Counter()
-    for word, n in counts.items():
-        for lang in index.get(word, ()):
-            votes[lang] += n
+    for langs_of_word, n in by_langs.items():
+        if langs_of_word is not None:
+            for lang in langs_of_word:
+                votes[lang] += n
     if not votes:
         return []
     best = votes.most_common(1)[0][1]
@@ -334,7 +350,7 @@ def _page_languages(infos: list[LineInfo]) -> list[str]:
     ]
     # An article in another language than the page chrome around it: prose lines the
     # chosen languages do not explain elect their own language, line by line.
-    chosen = frozenset().union(*(phrases.stopword_table()[lang] for lang in langs))
+    chosen = phrases.stopword_union(tuple(langs))
     winners: Counter[str] = Counter()
     for info in infos:
         if info.n_words < thresholds.MIN_SHORT_PROSE_WORDS:
@@ -389,8 +405,7 @@ def _sentence_count(text: str) -> int:
 
 
 def _classify(infos: list[LineInfo]) -> None:
-    table = phrases.stopword_table()
-    stopwords = frozenset().union(*(table[lang] for lang in _page_languages(infos)))
+    stopwords = phrases.stopword_union(tuple(_page_languages(infos)))
     cjk_chars = phrases.cjk_function_chars()
     short_keys = Counter(
         i.key for i in infos if i.n_words + i.cjk // 2 <= thresholds.MAX_LABELLED_LINE_WORDS

@@ -635,6 +635,9 @@ STOPWORDS_PATH = Path(__file__).resolve().parent / "data" / "stopwords.json"
 # hand-made stoplists have 100 to 400 words; 200 of wordfreq's top words gives a share of
 # about 0.45 in English news prose and 0.15 in menus (measured on scraped pages).
 STOPWORDS_PER_LANGUAGE = 200
+# Distinct sets of page languages whose stopword union is kept (a page has one to six
+# languages; a corpus uses a few dozen sets, so this bounds memory, not speed).
+STOPWORD_UNIONS_CACHED = 256
 
 
 def label_key(line: str) -> str:
@@ -663,6 +666,17 @@ def label_table() -> dict[str, Reason]:
             for phrase in phrases:
                 table.setdefault(label_key(phrase), reason)
     return table
+
+
+@functools.cache
+def label_first_words() -> frozenset[str]:
+    """The first words of the label phrases: a line that starts with none of them does not
+    start with a label.
+
+    >>> "follow" in label_first_words(), "the" in label_first_words()
+    (True, False)
+    """
+    return frozenset(key.split(" ")[0] for key in label_table())
 
 
 @functools.cache
@@ -705,6 +719,17 @@ def stopword_table() -> dict[str, frozenset[str]]:
     with STOPWORDS_PATH.open(encoding="utf-8") as f:
         raw: dict[str, list[str]] = json.load(f)["languages"]
     return {lang: frozenset(words) for lang, words in raw.items()}
+
+
+@functools.lru_cache(maxsize=STOPWORD_UNIONS_CACHED)
+def stopword_union(langs: tuple[str, ...]) -> frozenset[str]:
+    """The stopwords of several languages together (pages share their sets of languages).
+
+    >>> {"the", "und"} <= stopword_union(("de", "en")), stopword_union(())
+    (True, frozenset())
+    """
+    table = stopword_table()
+    return frozenset().union(*(table[lang] for lang in langs))
 
 
 @functools.cache
