@@ -96,6 +96,26 @@ def test_folded_copy_in_the_document_names_the_letters() -> None:
     assert steps[0].before == "Çavu?o?lu" and steps[0].after == "Çavuşoğlu"
 
 
+@pytest.mark.parametrize(
+    ("charset", "original", "expected"),
+    [
+        ("iso8859_2", "Řekl jen „nemám čas“ a odešel domů.", 'Řekl jen "nemám čas" a odešel domů.'),
+        ("koi8_r", "Он сказал: «Я приду завтра» и ушёл.", 'Он сказал: "Я приду завтра" и ушёл.'),
+    ],
+)
+def test_lost_quotation_marks_become_straight_quotes(
+    charset: str, original: str, expected: str
+) -> None:
+    fixed, steps = recover_text(qmark_damage(original, charset), OPTIONS)
+    assert fixed == expected
+    assert [s.detail for s in steps].count("quotation mark") == 2
+
+
+def test_names_on_their_own_line() -> None:
+    fixed, _ = recover_text(qmark_damage("Marek Novák, Květinová 12, Brno", "cp1252"), OPTIONS)
+    assert fixed == "Marek Novák, Květinová 12, Brno"
+
+
 def test_seed_gets_its_name_back(seed_pair: tuple[str, str]) -> None:
     raw, _ = seed_pair
     fixed, steps = recover_text(raw, OPTIONS)
