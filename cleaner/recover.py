@@ -745,16 +745,25 @@ def _fallback_languages(script: str, doc: _Document) -> tuple[str, ...]:
 
 
 def _choose(
-    text: str, start: int, token: str, holes: list[_Hole], doc: _Document
+    text: str,
+    start: int,
+    token: str,
+    holes: list[_Hole],
+    doc: _Document,
+    readings: Counter[str] | None = None,
 ) -> _Choice | None:
-    """The best filling of ``token``'s holes, or None when nothing is good enough."""
+    """The best filling of ``token``'s holes, or None when nothing is good enough.
+
+    When ``readings`` is given, each language's share of the plausible fillings is added
+    to it (the language vote of :func:`_vote_languages`).
+    """
     scripts = Counter(script_of(c) for c in token if c.isalpha())
     script = scripts.most_common(1)[0][0] if scripts else ""
     if not script:
         # A token made only of lost letters: read it in the document's main script.
         script = doc.main_script
     langs = doc.languages.get(script, ())
-    choice = _choose_in(text, start, token, holes, doc, script, langs, foreign=False)
+    choice = _choose_in(text, start, token, holes, doc, script, langs, False, readings)
     intact = sum(1 for c in token if c.isalpha())
     if (
         choice is None
@@ -764,7 +773,7 @@ def _choose(
     ):
         # Not a word of the document's language: perhaps a foreign name (``Aragão`` in an
         # English address), read against every language's short lexicon.
-        choice = _choose_in(text, start, token, holes, doc, script, langs, foreign=True)
+        choice = _choose_in(text, start, token, holes, doc, script, langs, True, readings)
     return choice
 
 
@@ -777,6 +786,7 @@ def _choose_in(
     script: str,
     langs: tuple[str, ...],
     foreign: bool,
+    readings: Counter[str] | None = None,
 ) -> _Choice | None:
     """:func:`_choose` with the document's languages, or (``foreign``) with all of them.
 
@@ -847,6 +857,10 @@ def _choose_in(
                 return choice
         return None
     total = sum(10**s for s, _, _ in weights)
+    if readings is not None:
+        for score, word, lang in weights:
+            if QMARK not in word:
+                readings[lang] += 10**score / total
     best_score, best_word, best_lang = max(weights)
     if best_word == token:
         return None
@@ -1114,8 +1128,9 @@ def _vote_languages(text: str, damaged: list[re.Match[str]], doc: _Document) -> 
 
     A short text (a name, an address, a sentence whose every accented word is damaged)
     has too few intact words. Each damaged word is then read against every language's
-    lexicon; the languages of the confident readings vote, and the winners are used as if
-    the intact words had named them.
+    lexicon; every plausible reading votes for its language with its share, the intact
+    words vote through the short lexicons of the leading languages, and the winners are
+    used as if the intact words had named them.
     """
     votes: dict[str, Counter[str]] = {}
     for m in itertools.islice(damaged, thresholds.MAX_LANGUAGE_VOTE_WORDS):
@@ -1128,15 +1143,25 @@ def _vote_languages(text: str, damaged: list[re.Match[str]], doc: _Document) -> 
         holes = _holes(token, doc.chunked)
         if not holes or len(holes) > thresholds.MAX_RECOVERY_HOLES:
             continue
-        choice = _choose(text, m.start(), token, holes, doc)
-        if choice is None or choice.confidence < thresholds.MIN_LANGUAGE_VOTE_CONFIDENCE:
-            continue
-        votes.setdefault(letters[0], Counter())[choice.language] += choice.confidence
+        readings: Counter[str] = Counter()
+        _choose(text, m.start(), token, holes, doc, readings)
+        votes.setdefault(letters[0], Counter()).update(readings)
+    votes = {script: tally for script, tally in votes.items() if tally}
     if not votes:
         return doc
     languages = dict(doc.languages)
     confident = set(doc.confident)
+    sample = [w for w, _ in doc.words.most_common(thresholds.MAX_TIE_BREAK_WORDS)]
     for script, tally in votes.items():
+        best = max(tally.values())
+        for lang in list(tally):
+            if tally[lang] < best * thresholds.MIN_LANGUAGE_SCORE_RATIO / 2:
+                continue
+            # The intact words vote too, through the language's short lexicon.
+            known = sum(1 for w in sample if w in short_lexicon(lang))
+            tally[lang] += known * thresholds.LANGUAGE_VOTE_PER_KNOWN_WORD
+        if max(tally.values()) < thresholds.MIN_LANGUAGE_VOTE_CONFIDENCE:
+            continue
         ranked = [lang for lang, _ in tally.most_common(thresholds.MAX_RECOVERY_LANGUAGES)]
         languages[script] = tuple(ranked)
         confident.add(script)

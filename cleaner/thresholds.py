@@ -332,9 +332,12 @@ MAX_FOREIGN_LETTER_SHARE = 0.1
 # ... its stop-word score is then multiplied by this (and lowered by one). Guess.
 FOREIGN_LETTER_SCORE_FACTOR = 0.1
 # Damaged words read to vote on the language when the intact words do not tell it, and
-# the confidence a reading needs to vote. Guesses.
+# the total vote a language needs to be used. Guesses.
 MAX_LANGUAGE_VOTE_WORDS = 200
 MIN_LANGUAGE_VOTE_CONFIDENCE = 0.5
+# Vote an intact word gives to each leading language whose short lexicon knows it. Guess:
+# two known intact words outweigh one damaged word's reading.
+LANGUAGE_VOTE_PER_KNOWN_WORD = 0.5
 # Intact letters a damaged word needs to vote (``s?`` is a word in a dozen languages).
 MIN_LANGUAGE_VOTE_LETTERS = 3
 # When more languages than MAX_RECOVERY_LANGUAGES tie on stop words, up to
