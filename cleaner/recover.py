@@ -750,7 +750,7 @@ def _choose(
     token: str,
     holes: list[_Hole],
     doc: _Document,
-    readings: Counter[str] | None = None,
+    readings: dict[str, float] | None = None,
 ) -> _Choice | None:
     """The best filling of ``token``'s holes, or None when nothing is good enough.
 
@@ -786,7 +786,7 @@ def _choose_in(
     script: str,
     langs: tuple[str, ...],
     foreign: bool,
-    readings: Counter[str] | None = None,
+    readings: dict[str, float] | None = None,
 ) -> _Choice | None:
     """:func:`_choose` with the document's languages, or (``foreign``) with all of them.
 
@@ -860,7 +860,7 @@ def _choose_in(
     if readings is not None:
         for score, word, lang in weights:
             if QMARK not in word:
-                readings[lang] += 10**score / total
+                readings[lang] = readings.get(lang, 0.0) + 10**score / total
     best_score, best_word, best_lang = max(weights)
     if best_word == token:
         return None
@@ -1132,7 +1132,7 @@ def _vote_languages(text: str, damaged: list[re.Match[str]], doc: _Document) -> 
     words vote through the short lexicons of the leading languages, and the winners are
     used as if the intact words had named them.
     """
-    votes: dict[str, Counter[str]] = {}
+    votes: dict[str, dict[str, float]] = {}
     for m in itertools.islice(damaged, thresholds.MAX_LANGUAGE_VOTE_WORDS):
         token = m.group()
         letters = [script_of(c) for c in token if c.isalpha()]
@@ -1143,9 +1143,11 @@ def _vote_languages(text: str, damaged: list[re.Match[str]], doc: _Document) -> 
         holes = _holes(token, doc.chunked)
         if not holes or len(holes) > thresholds.MAX_RECOVERY_HOLES:
             continue
-        readings: Counter[str] = Counter()
+        readings: dict[str, float] = {}
         _choose(text, m.start(), token, holes, doc, readings)
-        votes.setdefault(letters[0], Counter()).update(readings)
+        tally = votes.setdefault(letters[0], {})
+        for lang, share in readings.items():
+            tally[lang] = tally.get(lang, 0.0) + share
     votes = {script: tally for script, tally in votes.items() if tally}
     if not votes:
         return doc
@@ -1162,7 +1164,7 @@ def _vote_languages(text: str, damaged: list[re.Match[str]], doc: _Document) -> 
             tally[lang] += known * thresholds.LANGUAGE_VOTE_PER_KNOWN_WORD
         if max(tally.values()) < thresholds.MIN_LANGUAGE_VOTE_CONFIDENCE:
             continue
-        ranked = [lang for lang, _ in tally.most_common(thresholds.MAX_RECOVERY_LANGUAGES)]
+        ranked = sorted(tally, key=lambda lang: -tally[lang])[: thresholds.MAX_RECOVERY_LANGUAGES]
         languages[script] = tuple(ranked)
         confident.add(script)
     return dataclasses.replace(doc, languages=languages, confident=frozenset(confident))
@@ -1317,14 +1319,18 @@ def _restore_quotation_marks(
         after = text[i + 1] if i + 1 < len(text) else "\n"
         if opening is None:
             if before in _QUOTE_BEFORE_OPENING and after.isalpha():
-                m = _WORD_AFTER_RE.match(text, i + 1)
-                if m and reads_as_quote(m.group(), True):
+                word = _WORD_AFTER_RE.match(text, i + 1)
+                if word and reads_as_quote(word.group(), True):
                     opening = i
             continue
         closes = (before.isalpha() or before in ".,!") and after in _QUOTE_AFTER_CLOSING
         if closes and before.isalpha():
-            m = _WORD_BEFORE_RE.search(text, max(0, i - thresholds.MAX_RECOVERY_TOKEN_CHARS), i)
-            closes = bool(m) and (QMARK in m.group() or reads_as_quote(m.group(), False))
+            word = _WORD_BEFORE_RE.search(
+                text, max(0, i - thresholds.MAX_RECOVERY_TOKEN_CHARS), i
+            )
+            closes = word is not None and (
+                QMARK in word.group() or reads_as_quote(word.group(), False)
+            )
         if closes and after in ",." and text[i + 2 : i + 3] == QMARK:
             closes = False  # ``word?,?``: the second one closes
         if not closes:
