@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Callable
 from typing import Any
 
+from cleaner import thresholds
 from cleaner.boilerplate import remove_boilerplate
 from cleaner.detect import detect_encoding
 from cleaner.errors import InvalidInput, InvalidOptions
@@ -41,21 +42,41 @@ def normalize(text: str, options: CleanOptions) -> tuple[str, list[Step]]:
 # (stage, the option that switches it on, the function). Order matters: repair before
 # recovery (mojibake hides lost letters), recovery before line removal (so duplicates
 # compare repaired text), normalisation last.
-STAGES: tuple[tuple[Stage, str | None, StageFn], ...] = (
+StageSpec = tuple[Stage, str | None, StageFn]
+TEXT_STAGES: tuple[StageSpec, ...] = (
     (Stage.REPAIR, "fix_mojibake", repair_text),
     (Stage.RECOVER, "recover_lossy", recover_text),
+)
+LINE_STAGES: tuple[StageSpec, ...] = (
     (Stage.BOILERPLATE, "remove_boilerplate", remove_boilerplate),
     (Stage.NORMALIZE, None, normalize),
 )
+STAGES = TEXT_STAGES + LINE_STAGES
 
 
-def _run_stages(text: str, options: CleanOptions, steps: list[Step]) -> str:
-    for _stage, switch, fn in STAGES:
+def _run(specs: tuple[StageSpec, ...], text: str, options: CleanOptions, steps: list[Step]) -> str:
+    for _stage, switch, fn in specs:
         if switch is not None and not getattr(options, switch):
             continue
         text, new_steps = fn(text, options)
         steps.extend(new_steps)
     return text
+
+
+def _run_stages(text: str, options: CleanOptions, steps: list[Step]) -> str:
+    """Run the text stages to a fixed point, then the line stages once.
+
+    A repair can uncover another (a second mojibake layer, a lost letter behind it); running
+    repair and recovery again while they still change something makes ``clean`` idempotent:
+    cleaning clean output changes nothing. Most texts need one round; a round that changes
+    nothing ends the loop, so clean text pays for one.
+    """
+    for _ in range(thresholds.MAX_REPAIR_ROUNDS):
+        before = text
+        text = _run(TEXT_STAGES, text, options, steps)
+        if text == before:
+            break
+    return _run(LINE_STAGES, text, options, steps)
 
 
 def _result(

@@ -14,6 +14,14 @@ from __future__ import annotations
 DETECT_SAMPLE_BYTES = 64 * 1024
 
 # ---------------------------------------------------------------------------------------
+# Pipeline
+
+# Repair and recovery run again while a round still changes the text (a fix can uncover
+# another), at most this many rounds. Three covers triple-layer mojibake, the deepest kind
+# seen in practice; guess.
+MAX_REPAIR_ROUNDS = 3
+
+# ---------------------------------------------------------------------------------------
 # Lossy recovery
 
 # A recovered word is written back only when the chosen candidate's confidence reaches
