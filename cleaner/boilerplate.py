@@ -55,6 +55,10 @@ from cleaner.trace import Reason, Stage, Step
 
 # Runs of letters and digits (the words of a line); CJK runs are counted per character.
 _TOKEN_RE = re.compile(r"[^\W_]+")
+# The same for ASCII text in one C pass: letters lower-cased, digits kept, the rest spaces.
+_ASCII_TOKEN_TABLE = str.maketrans(
+    {code: chr(code).lower() if chr(code).isalnum() else " " for code in range(128)}
+)
 # Vowel signs and other marks that wordfreq's lists leave out (Arabic harakat and tatweel,
 # Hebrew points), removed before words are looked up.
 _MARKS_TO_DROP_RE = re.compile("[\u064b-\u065f\u0640\u0670\u0591-\u05bd\u05bf-\u05c7]")
@@ -290,11 +294,15 @@ def _analyse(lines: list[str], seen: dict[str, LineFacts] | None = None) -> list
 def _line_facts(text: str) -> LineFacts:
     """Label key, words (no numbers, no CJK), CJK character count, weighted size, lexicon
     categories, date/byline and picture-credit flags, and the duplicate key of a line."""
-    folded = text.casefold()
-    ascii_only = folded.isascii()
-    if not ascii_only:
-        folded = _MARKS_TO_DROP_RE.sub("", folded)
-    tokens = _TOKEN_RE.findall(folded)
+    if text.isascii():
+        ascii_only = True
+        tokens = text.translate(_ASCII_TOKEN_TABLE).split()
+    else:
+        folded = text.casefold()
+        ascii_only = folded.isascii()
+        if not ascii_only:
+            folded = _MARKS_TO_DROP_RE.sub("", folded)
+        tokens = _TOKEN_RE.findall(folded)
     key = " ".join(tokens)
     cjk = 0
     if ascii_only or _CJK_RE.search(text) is None:
@@ -908,13 +916,13 @@ def remove_boilerplate(text: str, options: CleanOptions) -> tuple[str, list[Step
     passes = 1
     while rebuilt and passes < thresholds.MAX_BOILERPLATE_PASSES:
         passes += 1
-        dropped = {s.line - 1 for s in steps if s.action == "drop_line" and s.line is not None}
-        kept = [i for i, line in enumerate(lines) if i not in dropped and strip_line(line)]
         out_lines = out.split("\n")
         again, more, rebuilt = _one_pass(out_lines, options, memo)
         more = [s for s in more if s.action == "drop_line"]
         if not more:
             break
+        dropped = {s.line - 1 for s in steps if s.action == "drop_line" and s.line is not None}
+        kept = [i for i, line in enumerate(lines) if i not in dropped and strip_line(line)]
         content = (j for j, line in enumerate(out_lines) if strip_line(line))
         rank = {j: k for k, j in enumerate(content)}
         for step in more:
