@@ -1060,7 +1060,8 @@ def _rebuild(
     if current:
         blocks.append(current)
     out = "\n\n".join("\n".join(block) for block in blocks)
-    all_steps = sorted(steps + empty_steps, key=lambda s: s.line or 0)
+    # ``steps`` are in line order already; whitespace steps are rare.
+    all_steps = sorted(steps + empty_steps, key=lambda s: s.line or 0) if empty_steps else steps
     return (out + "\n" if out else out), all_steps
 
 
