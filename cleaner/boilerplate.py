@@ -38,6 +38,11 @@ How a line is judged (thresholds in :mod:`cleaner.thresholds`):
 Every dropped line becomes a :class:`~cleaner.trace.Step` with its reason and a
 confidence; a line is dropped only when that confidence reaches
 ``options.boilerplate_threshold`` and its reason is not in ``options.keep_categories``.
+
+Speed: what a line's text alone says (:class:`LineFacts`: words, lexicon categories,
+dateline and credit flags, duplicate key) is computed once per distinct line of a call and
+reused by later passes and repeated menus; lexicon tables are built once per process
+(:mod:`cleaner.phrases`). ``benchmarks/boilerplate_speed.py`` measures the stage.
 """
 
 from __future__ import annotations
