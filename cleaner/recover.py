@@ -651,8 +651,8 @@ def _hole_case(token: str, hole: _Hole) -> str:
 
 def _with_case(letters: frozenset[str] | set[str], case: str) -> list[str]:
     if case == "upper":
-        return sorted(c for c in letters if not c.islower())
-    return sorted(c for c in letters if not c.isupper())
+        return sorted(c for c in letters if not any(x.islower() for x in c))
+    return sorted(c for c in letters if not any(x.isupper() for x in c))
 
 
 @dataclass(frozen=True, slots=True)
@@ -774,6 +774,15 @@ def _choose(
         # Not a word of the document's language: perhaps a foreign name (``Aragão`` in an
         # English address), read against every language's short lexicon.
         choice = _choose_in(text, start, token, holes, doc, script, langs, True, readings)
+    weak = choice is None or choice.confidence < thresholds.MIN_RECOVERY_CONFIDENCE
+    if weak and doc.legacy_bytes and script in doc.confident:
+        # One U+FFFD may also hide two letters whose bytes looked like the start of a
+        # UTF-8 sequence (Czech ``ěž`` is EC 9E in cp1250).
+        paired = _choose_in(
+            text, start, token, holes, doc, script, langs, False, readings, pairs=True
+        )
+        if paired is not None and (choice is None or paired.confidence > choice.confidence):
+            choice = paired
     return choice
 
 
@@ -787,6 +796,7 @@ def _choose_in(
     langs: tuple[str, ...],
     foreign: bool,
     readings: dict[str, float] | None = None,
+    pairs: bool = False,
 ) -> _Choice | None:
     """:func:`_choose` with the document's languages, or (``foreign``) with all of them.
 
@@ -797,8 +807,10 @@ def _choose_in(
     fallback = _fallback_languages(script, doc) if foreign or script not in doc.confident else ()
     groups: list[list[set[str]]] = []
     if langs:
-        groups.append(_letters_for(langs, holes, doc))
-    groups.extend(_letters_for((lang,), holes, doc) for lang in fallback if lang not in langs)
+        groups.append(_letters_for(langs, holes, doc, pairs))
+    groups.extend(
+        _letters_for((lang,), holes, doc, pairs) for lang in fallback if lang not in langs
+    )
     evidence = _evidence_for(token, holes, doc, script)
     if any(evidence):
         groups = [[g | e for g, e in zip(group, evidence, strict=True)] for group in groups]
@@ -1041,14 +1053,48 @@ def _sigma_ok(word: str) -> bool:
 
 
 def _letters_for(
-    langs: tuple[str, ...], holes: list[_Hole], doc: _Document
+    langs: tuple[str, ...], holes: list[_Hole], doc: _Document, pairs: bool = False
 ) -> list[set[str]]:
-    """Per hole, the letters ``langs`` write that the damage could have lost."""
+    """Per hole, the letters ``langs`` write that the damage could have lost (and, with
+    ``pairs``, the letter pairs one U+FFFD can hide)."""
     per_hole: list[set[str]] = [set() for _ in holes]
     for lang in langs:
         for i, hole in enumerate(holes):
             per_hole[i] |= _lost_letters(lang, hole, doc)
+            if pairs and hole.kind == REPLACEMENT:
+                per_hole[i] |= _hidden_pairs(lang)
     return per_hole
+
+
+@functools.cache
+def _hidden_pairs(lang: str) -> frozenset[str]:
+    """Pairs of ``lang``'s letters that a UTF-8 decoder replaces with ONE U+FFFD.
+
+    In a legacy charset that writes the whole language, a letter whose byte is a UTF-8
+    lead of a three-byte sequence (E0-EF) followed by a letter whose byte is a valid
+    continuation for that lead is read as one broken sequence.
+
+    >>> "\u011b\u017e" in _hidden_pairs("cs")
+    True
+    """
+    letters = sorted(c for c in language_letters(lang) if ord(c) > 127)
+    found: set[str] = set()
+    for cs in recover_data.LEGACY_TEXT_CHARSETS:
+        repertoire = charset_repertoire(cs)
+        if not all(c in repertoire for c in letters):
+            continue
+        codes = {c: c.encode(cs)[0] for c in letters}
+        for a in letters:
+            lead = codes[a]
+            if not 0xE0 <= lead <= 0xEF:
+                continue
+            low, high = (0x80, 0xBF)
+            if lead == 0xE0:
+                low = 0xA0  # E0 80..9F would be an overlong form
+            elif lead == 0xED:
+                high = 0x9F  # ED A0..BF would be a surrogate
+            found.update(a + b for b in letters if low <= codes[b] <= high)
+    return frozenset(found)
 
 
 def _evidence_for(token: str, holes: list[_Hole], doc: _Document, script: str) -> list[set[str]]:

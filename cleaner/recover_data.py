@@ -51,6 +51,14 @@ LOSSY_CHARSETS: tuple[str, ...] = (
     "iso8859_6",
 )
 
+# The charsets documents are usually written in when legacy bytes reach a UTF-8 reader
+# (Windows and ISO code pages). Used to tell which letter pairs a UTF-8 decoder swallows
+# into one U+FFFD; DOS and Mac code pages are left out so that their byte layouts do not
+# add pairs that Windows-era text never produces.
+LEGACY_TEXT_CHARSETS: tuple[str, ...] = tuple(
+    cs for cs in LOSSY_CHARSETS if cs.startswith(("cp125", "iso8859", "latin"))
+)
+
 # ---------------------------------------------------------------------------------------
 # Letter inventories
 

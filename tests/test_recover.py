@@ -77,6 +77,14 @@ def test_replacement_characters_become_letters(charset: str, original: str) -> N
     assert all(s.reason is Reason.LOSSY_REPLACEMENT for s in steps)
 
 
+def test_one_replacement_character_for_two_letters() -> None:
+    # cp1250 "äť" is E4 9D: a UTF-8 reader takes it for one broken sequence.
+    damaged = fffd_damage("Päť rokov som študoval v Toronte.", "cp1250")
+    assert damaged.startswith("P\ufffd ")
+    fixed, _ = recover_text(damaged, OPTIONS)
+    assert fixed.startswith("Päť ")
+
+
 def test_utf8_read_in_chunks() -> None:
     original = "Вчера вечером в городе прошла большая конференция по экономике."
     damaged = chunked_damage(original, 16)
