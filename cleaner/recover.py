@@ -78,6 +78,9 @@ _NAME_SCRIPTS = frozenset({"LATIN", "CYRILLIC"})
 # in Arabic and Persian web text.)
 _OTHER_QUESTION_MARK_SCRIPTS = frozenset({"GREEK", "ARMENIAN"})
 
+# A UTF-8 character has at most four bytes, so a cut one leaves at most four U+FFFD.
+_MAX_UTF8_BYTES = 4
+
 # How far (code points) the context of a damaged word is looked at: the line around it
 # for a line of names, the word before it for a run of names, the characters before it
 # for the start of a sentence. Fixed bounds keep every look linear in the text.
@@ -437,9 +440,12 @@ def _rank_languages(
     for lang in candidates:
         inventory = language_letters(lang)
         stops = _stop_words(lang)
-        hits[lang] = sum(min(n, 3) for w, n in words.items() if w in stops)
+        cap = thresholds.MAX_STOP_WORD_HITS_PER_WORD
+        hits[lang] = sum(min(n, cap) for w, n in words.items() if w in stops)
         score = float(hits[lang])
-        score += sum(share.get(c, 0.0) * 2 for c in script_letters if c in inventory)
+        score += thresholds.LANGUAGE_LETTER_EVIDENCE_WEIGHT * sum(
+            share.get(c, 0.0) for c in script_letters if c in inventory
+        )
         if total_letters:
             outside = sum(n for c, n in script_letters.items() if c not in inventory)
             if outside / total_letters > thresholds.MAX_FOREIGN_LETTER_SHARE:
@@ -550,7 +556,7 @@ def _holes(token: str, chunked: bool) -> list[_Hole]:
         elif c == REPLACEMENT:
             j = i + 1
             if chunked:
-                while j < len(token) and token[j] == REPLACEMENT and j - i < 4:
+                while j < len(token) and token[j] == REPLACEMENT and j - i < _MAX_UTF8_BYTES:
                     j += 1
             holes.append(_Hole(i, j, REPLACEMENT))
             i = j

@@ -355,6 +355,11 @@ MIN_LANGUAGE_VOTE_LETTERS = 3
 # MAX_TIE_BREAK_WORDS most frequent intact words their short lexicons know.
 MAX_TIED_LANGUAGES = 6
 MAX_TIE_BREAK_WORDS = 300
+# A stop word counts at most this many times (a list of "de de de" is not French), and
+# each non-ASCII letter of the text adds this weight times 1 / (number of languages that
+# write it) to those languages. Guesses.
+MAX_STOP_WORD_HITS_PER_WORD = 3
+LANGUAGE_LETTER_EVIDENCE_WEIGHT = 2.0
 # Occurrences of a language's stop words needed before its lexicon alone is trusted;
 # below it, names are also looked up in every language's short lexicon. Guess.
 MIN_RECOVERY_STOP_WORD_HITS = 2
