@@ -128,11 +128,14 @@ def is_sentence_like(text: str) -> bool:
     return bool(end) and end[-1] in _TERMINALS
 
 
-def label_of(key: str, n_words: int, tokens: list[str] | None = None) -> Reason | None:
+def label_of(
+    key: str, n_words: int, tokens: list[str] | None = None, numbers: bool | None = None
+) -> Reason | None:
     """The lexicon category of a short line given its label key, if it is a label.
 
     The whole line may be a label, or start with one (not for ``WHOLE_LINE_ONLY`` words).
-    ``tokens`` is ``key.split(" ")`` when the caller has it already.
+    ``tokens`` is ``key.split(" ")`` and ``numbers`` whether one of them is a number, when
+    the caller knows them already.
 
     >>> label_of("follow us on twitter", 4), label_of("share", 1), label_of("share prices fell", 3)
     (<Reason.SOCIAL: 'social'>, <Reason.SOCIAL: 'social'>, None)
@@ -144,7 +147,9 @@ def label_of(key: str, n_words: int, tokens: list[str] | None = None) -> Reason 
     if found is not None:
         return found
     words = key.split(" ") if tokens is None else tokens
-    if not key.replace(" ", "").isalpha() and any(w.isdigit() for w in words):
+    if numbers is None:
+        numbers = not key.replace(" ", "").isalpha() and any(w.isdigit() for w in words)
+    if numbers:
         # "53 Comments", "Share 12": counters do not change what a label is.
         words = [w for w in words if not w.isdigit()]
         found = table.get(" ".join(words))
@@ -229,12 +234,18 @@ def is_dateline_or_byline(info: LineInfo) -> bool:
 def _is_dateline_or_byline(text: str, key: str, n_words: int, words: list[str]) -> bool:
     if not key or n_words > thresholds.MAX_CREDIT_WORDS:
         return False
-    if words[0] in phrases.BYLINE_OPENERS or " ".join(words[:2]) in phrases.BYLINE_OPENERS:
+    first = words[0]
+    if first in phrases.BYLINE_OPENERS or (
+        first in _BYLINE_PAIR_FIRSTS and " ".join(words[:2]) in phrases.BYLINE_OPENERS
+    ):
         return True
     if _DIGIT_RE.search(text) is None:
         return False
     return not phrases.MONTHS.isdisjoint(words) or _looks_like_numeric_date(text)
 
+
+# First words of the two-word byline openers ("posted by"): only they need a second look.
+_BYLINE_PAIR_FIRSTS = frozenset(o.split(" ")[0] for o in phrases.BYLINE_OPENERS if " " in o)
 
 # 24.11.2007, 2008-01-14, 1/14/2008, 01/09, 18:48: a date or a time of day.
 _NUMERIC_DATE_RE = re.compile(r"\b\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?\b|\b\d{1,2}:\d{2}\b")
@@ -310,9 +321,11 @@ def _line_facts(text: str) -> LineFacts:
         tokens = _TOKEN_RE.findall(folded)
     key = " ".join(tokens)
     cjk = 0
+    numbers: bool | None = None
     if ascii_only or _CJK_RE.search(text) is None:
         # Only letters: no token is a number (the common case, decided at C speed).
         words = tokens if key.replace(" ", "").isalpha() else [t for t in tokens if not t.isdigit()]
+        numbers = len(words) < len(tokens)
     else:
         words = []
         for token in tokens:
@@ -324,7 +337,7 @@ def _line_facts(text: str) -> LineFacts:
     n = len(words) + cjk // 2
     label = cjk_label_of(text) if cjk and len(text) <= _MAX_CJK_LABEL_CHARS else None
     if label is None:
-        label = label_of(key, n, tokens)
+        label = label_of(key, n, tokens, numbers)
     marker = marker_of(key, tokens) if key else None
     if marker is None and "\u00a9" in text:
         marker = Reason.FOOTER  # the copyright sign
@@ -706,8 +719,7 @@ def is_image_credit(info: LineInfo) -> bool:
 def _is_image_credit(text: str, key: str, words: list[str]) -> bool:
     if len(words) > thresholds.MAX_CREDIT_WORDS:
         return False
-    head, colon, _rest = text.partition(":")
-    if colon and head.strip().casefold() in phrases.IMAGE_CREDIT_OPENERS:
+    if ":" in text and text.partition(":")[0].strip().casefold() in phrases.IMAGE_CREDIT_OPENERS:
         return True
     if _AGENCY_FIRST_WORDS.isdisjoint(words):
         return False
