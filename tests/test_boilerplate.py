@@ -7,8 +7,10 @@ import dataclasses
 import pytest
 
 import cleaner
-from cleaner.boilerplate import remove_boilerplate
+from cleaner.boilerplate import _analyse, remove_boilerplate
+from cleaner.dedupe import dedupe_key
 from cleaner.options import CleanOptions
+from cleaner.phrases import label_key
 from cleaner.trace import Reason, Stage
 
 OPTS = CleanOptions()
@@ -671,3 +673,27 @@ def test_markup_documents_are_not_pages() -> None:
         ]
     text = "\n".join(entries)
     assert remove_boilerplate(text, OPTS) == (text, [])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Share_this: Tweet\tEmail | 12 comments",
+        "IMG_2953.JPG (c) 2019-11-24 18:48",
+        "Don't miss \u2014 SUBSCRIBE! \u00bb",
+        "Stra\u00dfe und Pl\u00e4tze",
+        "\u0627\u0644\u0623\u062e\u0628\u0627\u0631\u064e \u0627\u0644\u064a\u0648\u0645",
+        "\u76f8\u5173\u6587\u7ae0 2",
+        "x\x1fy\x0bz 3\u00bd",
+        "x\x1fy\x0bz 3 _ 4a",
+    ],
+)
+def test_line_words_match_the_lexicon_key_form(line: str) -> None:
+    """Line keys are the lexicon's key form (marks that wordfreq drops aside), whichever
+    path splits the line, and the duplicate key is the dedupe module's."""
+    (info,) = _analyse([line])
+    if "\u064e" not in line:
+        assert info.key == label_key(line)
+    assert info.dedupe_key == dedupe_key(line)
+    if not info.cjk:
+        assert info.words == [w for w in info.key.split(" ") if not w.isdigit()]

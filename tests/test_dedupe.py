@@ -53,6 +53,20 @@ def test_only_candidates_are_considered() -> None:
     assert find_duplicates(lines, [0, 2]) == {2: (0, 0.95)}
 
 
+def test_given_keys_decide_like_computed_ones() -> None:
+    lines = [
+        "Harbour seals return to the bay",
+        "Menu",
+        "Harbour seals return to the bay, officials say",
+        "harbour SEALS return to the bay!",
+        "A different paragraph about the weather.",
+    ]
+    candidates = [0, 2, 3, 4]
+    keys = [dedupe_key(lines[i]) for i in candidates]
+    assert find_duplicates(lines, candidates, keys) == find_duplicates(lines, candidates)
+    assert find_duplicates(lines, candidates, keys) == {3: (0, 0.95), 0: (2, 0.8)}
+
+
 def test_remove_duplicate_lines_reports_steps() -> None:
     text = "Caption of the photo, 2019\n\nCaption of the photo, 2019\n\nBody text follows."
     out, steps = remove_duplicate_lines(text, CleanOptions())
