@@ -78,6 +78,13 @@ _NAME_SCRIPTS = frozenset({"LATIN", "CYRILLIC"})
 # in Arabic and Persian web text.)
 _OTHER_QUESTION_MARK_SCRIPTS = frozenset({"GREEK", "ARMENIAN"})
 
+# Per-process caches of read-only tables: characters looked up (script, folding), letter
+# models (about 1 MB each) and short lexicons (about 3 MB each). Bounded so that a
+# long-running worker that meets many languages keeps a steady size.
+_CACHED_CHARACTERS = 1 << 16
+_CACHED_LETTER_MODELS = 4
+_CACHED_SHORT_LEXICONS = 8
+
 # A UTF-8 character has at most four bytes, so a cut one leaves at most four U+FFFD.
 _MAX_UTF8_BYTES = 4
 
@@ -156,7 +163,7 @@ def charset_repertoire(charset: str) -> frozenset[str]:
     return frozenset(chars)
 
 
-@functools.cache
+@functools.lru_cache(maxsize=_CACHED_CHARACTERS)
 def script_of(char: str) -> str:
     """The script of a letter, from its Unicode name (``LATIN``, ``CYRILLIC`` ...).
 
@@ -226,7 +233,7 @@ def ascii_fold(word: str) -> str:
     return "".join(_fold_letter(c) for c in word.lower())
 
 
-@functools.cache
+@functools.lru_cache(maxsize=_CACHED_CHARACTERS)
 def _fold_letter(c: str) -> str:
     if c in recover_data.ASCII_FOLDS:
         return recover_data.ASCII_FOLDS[c]
@@ -309,7 +316,7 @@ def name_lexicon(script: str) -> dict[str, tuple[float, str]]:
     return merged
 
 
-@functools.cache
+@functools.lru_cache(maxsize=_CACHED_LETTER_MODELS)
 def letter_model(lang: str) -> tuple[dict[str, int], dict[str, int]]:
     """Letter trigram and bigram counts over the most frequent words of ``lang``.
 
@@ -470,7 +477,7 @@ def _rank_languages(
     return tuple(keep[: thresholds.MAX_RECOVERY_LANGUAGES]), confident
 
 
-@functools.cache
+@functools.lru_cache(maxsize=_CACHED_SHORT_LEXICONS)
 def short_lexicon(lang: str) -> frozenset[str]:
     """The words of wordfreq's short list for ``lang`` (about 30,000 common words).
 
