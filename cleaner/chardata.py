@@ -14,6 +14,7 @@ which characters those are.
 from __future__ import annotations
 
 import re
+import unicodedata
 from types import MappingProxyType
 
 # ---------------------------------------------------------------------------------------
@@ -318,3 +319,27 @@ COMMON_LETTERS = "éáóíüöäúñçàèãõâêôìòùëïîøåæœßšžč
 # character (``Ä?iÄ``, ``Há»?c``): a byte lost to ``errors="replace"``. Known false
 # positives: ``¿Qué?dijo`` without a space, which is rare.
 LOST_QMARK_RE: re.Pattern[str] = re.compile(r"(?<=[^\x00-\x7f])\?(?=[^\W\d_]|[^\x00-\x7f])")
+
+
+def _ranges_class(codes: list[int]) -> str:
+    """A regex character class for sorted code points, written as ranges.
+
+    >>> _ranges_class([0x41, 0x42, 0x43, 0x45])
+    '[\\\\u0041-\\\\u0043\\\\u0045-\\\\u0045]'
+    """
+    parts = []
+    start = prev = codes[0]
+    for code in [*codes[1:], -1]:
+        if code != prev + 1:
+            parts.append(f"\\u{start:04x}-\\u{prev:04x}")
+            start = code
+        prev = code
+    return "[" + "".join(parts) + "]"
+
+
+# Non-spacing marks of the Basic Multilingual Plane other than the generic combining
+# diacritics (U+0300-U+036F): script-specific vowel signs and points. Built from
+# unicodedata at import; used to find marks that follow a letter of another script.
+SCRIPT_MARK_RE: re.Pattern[str] = re.compile(
+    _ranges_class([c for c in range(0x0370, 0x10000) if unicodedata.category(chr(c)) == "Mn"])
+)

@@ -28,10 +28,12 @@ same name, only when asked. Unicode normalisation is the pipeline's last stage.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import math
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -152,10 +154,20 @@ def implausibility(text: str) -> float:
     cost += thresholds.MOJIBAKE_RARE_CHAR_WEIGHT * sum(
         text.count(ch) for ch in set(text) if not ch.isascii() and unicodedata.category(ch) == "Cn"
     )
-    for word in chardata.WORD_RE.findall(text):
+    for word, count in Counter(chardata.WORD_RE.findall(text)).items():
         if not word.isascii():
-            cost += _word_cost(word) + _alphabet_cost(word)
+            cost += count * _word_total_cost(word)
     return float(cost + _foreign_mark_cost(text))
+
+
+@functools.lru_cache(maxsize=thresholds.MAX_CACHED_WORD_COSTS)
+def _word_total_cost(word: str) -> int:
+    """Script, case and alphabet cost of one word (cached: a pure function of the word).
+
+    >>> _word_total_cost("KĂśtzting"), _word_total_cost("Kötzting")
+    (3, 0)
+    """
+    return _word_cost(word) + _alphabet_cost(word)
 
 
 def _foreign_mark_cost(text: str) -> int:
@@ -166,15 +178,10 @@ def _foreign_mark_cost(text: str) -> int:
     (0, 2)
     """
     cost = 0
-    for mark in {ch for ch in text if not ch.isascii() and unicodedata.category(ch) == "Mn"}:
-        if "\u0300" <= mark <= "\u036f":
-            continue
-        script = script_of(mark)
-        start = text.find(mark)
-        while start >= 0:
-            if start == 0 or script_of(text[start - 1]) != script:
-                cost += 2
-            start = text.find(mark, start + 1)
+    for match in chardata.SCRIPT_MARK_RE.finditer(text):
+        start = match.start()
+        if start == 0 or script_of(text[start - 1]) != script_of(match.group()):
+            cost += 2
     return cost
 
 
@@ -214,16 +221,29 @@ def languages_for(text: str) -> tuple[str, ...]:
     >>> languages_for("Ковпак, проÑпект")
     ('ru', 'uk', 'bg', 'mk', 'sh')
     """
+    return languages_from(_letter_counts(text))
+
+
+def _letter_counts(text: str) -> Counter[str]:
+    """How often each non-ASCII letter occurs in ``text``."""
+    return Counter(ch for ch in text if not ch.isascii() and ch.isalpha())
+
+
+def languages_from(letter_counts: Counter[str]) -> tuple[str, ...]:
+    """:func:`languages_for` from the counts of the non-ASCII letters of a text.
+
+    >>> languages_from(Counter("ñí"))
+    ('es',)
+    """
     counts: dict[str, int] = {}
-    for ch in text:
-        if ch.isalpha() and not ch.isascii():
-            script = script_of(ch)
-            counts[script] = counts.get(script, 0) + 1
+    for ch, n in letter_counts.items():
+        script = script_of(ch)
+        counts[script] = counts.get(script, 0) + n
     if counts:
         dominant = max(counts, key=lambda name: (counts[name], name == "latin"))
         if dominant != "latin":
             return chardata.LEXICON_LANGUAGES.get(dominant, ())
-    letters = _latin_letters(text)
+    letters = _latin_letters("".join(letter_counts))
     if letters:
         scored = sorted(
             ((len(letters & set(alpha)), lang) for lang, alpha in chardata.LATIN_ALPHABETS.items()),
@@ -410,7 +430,9 @@ def decode_lossy(text: str, charset: str, wide: bool = False) -> str:
     sites = _lossy_sites(text, charset, _WIDE_CHOICES if wide else ())
     if not sites:
         return text
-    context = " ".join(t for t in text.split() if not any(m in t for m in _LOST_MARKS))
+    context = _letter_counts(
+        " ".join(t for t in text.split() if not any(m in t for m in _LOST_MARKS))
+    )
     enough_context = len(lexicon.words(text)) >= thresholds.MIN_LOSSY_CONTEXT_WORDS
     out: list[str] = []
     pos = 0
@@ -484,7 +506,9 @@ def _group_by_token(text: str, sites: list[Site]) -> Iterator[list[Site]]:
         yield group
 
 
-def _choose_jointly(text: str, group: list[Site], context: str) -> tuple[str, ...] | None:
+def _choose_jointly(
+    text: str, group: list[Site], context: Counter[str]
+) -> tuple[str, ...] | None:
     """The one combination of fills that makes every word of the token known, or None."""
     start = text.rfind(" ", 0, group[0][0]) + 1
     found = re.compile(r"\s").search(text, group[-1][1])
@@ -513,9 +537,9 @@ def _choose_jointly(text: str, group: list[Site], context: str) -> tuple[str, ..
         words = chardata.WORD_RE.findall(token)
         if not words or any(_word_cost(w) for w in words):
             continue
-        if context.isascii() and min(map(len, words)) < thresholds.MIN_LOSSY_GUESS_LETTERS:
+        if not context and min(map(len, words)) < thresholds.MIN_LOSSY_GUESS_LETTERS:
             continue
-        token_langs = languages_for(context + " " + token)
+        token_langs = languages_from(context + _letter_counts(token))
         zipfs = [
             max((lexicon.zipf(w.casefold(), lang) for lang in token_langs), default=0.0)
             for w in words
@@ -610,6 +634,7 @@ def line_candidates(line: str) -> list[Candidate]:
     """
     seen: dict[str, Candidate] = {line: Candidate(line, (), implausibility(line), complete=True)}
     frontier = [seen[line]]
+    weird = {line: seen[line].cost}
     has_c1 = _C1_RE.search(line) is not None
     for layer in range(1, thresholds.MAX_MOJIBAKE_LAYERS + 1):
         found: list[Candidate] = []
@@ -617,17 +642,26 @@ def line_candidates(line: str) -> list[Candidate]:
             for charset, fixed, decoded, complete in _layer_candidates(cand.text):
                 if fixed not in seen:
                     complete = complete and cand.complete
-                    cost = implausibility(fixed) + thresholds.MOJIBAKE_LAYER_COST * layer
+                    weird[fixed] = implausibility(fixed)
+                    cost = weird[fixed] + thresholds.MOJIBAKE_LAYER_COST * layer
                     if complete and (decoded >= 2 or layer > 1 or has_c1):
                         cost -= thresholds.MOJIBAKE_CONSISTENCY_BONUS
                     new = Candidate(fixed, (*cand.chain, charset), cost, complete=complete)
                     seen[fixed] = new
                     found.append(new)
         found.sort(key=lambda c: c.cost)
-        still_bad = [c for c in found if implausibility(c.text) > 0]
-        frontier = still_bad[: thresholds.MOJIBAKE_BEAM_WIDTH]
+        if layer == 1 and found and found[0].cost < 0:
+            # a consistent, plausible one-layer reading: deeper layers, lossy readings,
+            # C1 fixes and ftfy all cost more than it, so they need not be tried
+            return list(seen.values())
+        if any(weird[c.text] <= 0 for c in found):
+            break  # a plausible reading at this depth: undoing more layers only spoils it
+        frontier = found[: thresholds.MOJIBAKE_BEAM_WIDTH]
         if not frontier:
             break
+    if any(w <= 0 for text, w in weird.items() if text != line):
+        # a plausible reading exists: no need to invent lost bytes or ask ftfy
+        return list(seen.values())
     # lossy layers: from the line and from the best complete readings
     bases = sorted(seen.values(), key=lambda c: c.cost)[: thresholds.MOJIBAKE_BEAM_WIDTH]
     bases = [c for c in bases if implausibility(c.text) > 0]
@@ -848,9 +882,13 @@ def repair_text(text: str, options: CleanOptions) -> tuple[str, list[Step]]:
     out: list[str] = []
     steps: list[Step] = []
     pos = 0
-    for number, start, end in lines:
+    # repeated lines (menus, separators, a pasted block) are decided once per call
+    decided: dict[str, tuple[str, tuple[str, ...], Reason, float | None]] = {}
+    for number, start, end in _segments(text, lines):
         line = text[start:end]
-        fixed, chain, reason, confidence = _repair_line(line, options, style)
+        if line not in decided:
+            decided[line] = _repair_line(line, options, style)
+        fixed, chain, reason, confidence = decided[line]
         if fixed == line:
             continue
         out.append(text[pos:start])
@@ -876,6 +914,26 @@ def repair_text(text: str, options: CleanOptions) -> tuple[str, list[Step]]:
         return text, []
     out.append(text[pos:])
     return "".join(out), steps
+
+
+def _segments(
+    text: str, lines: Iterator[tuple[int, int, int]]
+) -> Iterator[tuple[int, int, int]]:
+    """Cut lines longer than :data:`thresholds.MAX_REPAIR_SEGMENT_CHARS` at whitespace
+    (or anywhere, without whitespace), so that the search stays linear in the text.
+
+    >>> list(_segments("ab cd", iter([(1, 0, 5)])))
+    [(1, 0, 5)]
+    """
+    limit = thresholds.MAX_REPAIR_SEGMENT_CHARS
+    for number, start, end in lines:
+        while end - start > limit:
+            low = start + limit // 2
+            cut = max(text.rfind(" ", low, start + limit), text.rfind("\t", low, start + limit))
+            cut = cut + 1 if cut > start else start + limit
+            yield number, start, cut
+            start = cut
+        yield number, start, end
 
 
 def _repair_line(

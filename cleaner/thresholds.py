@@ -459,3 +459,12 @@ MIN_LOSSY_GUESS_LETTERS = 4
 # the implausibility score: one such run is enough to repair a line. Guess, tuned on
 # tests/cases (apostrophes between letters are not counted at all).
 MOJIBAKE_SYMBOL_WEIGHT = 2
+
+# ---- repair (speed)
+# Lines longer than this are repaired in pieces cut at whitespace, so one huge line costs
+# no more per character than many short ones. Real lines are far shorter; a repair never
+# needs more context than a sentence.
+MAX_REPAIR_SEGMENT_CHARS = 1000
+
+# Word costs remembered across calls (a pure function of the word; bounded memory).
+MAX_CACHED_WORD_COSTS = 65536
