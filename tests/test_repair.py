@@ -250,5 +250,15 @@ def test_degenerate_inputs_do_not_crash(text: str) -> None:
     assert replay(text, steps) == fixed
 
 
+def test_one_long_line_is_repaired_in_pieces() -> None:
+    sentence = "Une très longue ligne, répétée avec des mots différents numéro {}. "
+    text = "".join(sentence.format(i) for i in range(300))
+    damaged = mojibake(text, "sloppy-windows-1252")
+    fixed, steps = repair_text(damaged, OPTIONS)
+    assert fixed == text
+    assert replay(damaged, steps) == fixed
+    assert {s.line for s in steps} == {1}
+
+
 def test_suspect_pattern_skips_plain_english() -> None:
     assert chardata.SUSPECT_RE.search("Don’t “quote” me — it’s fine… ok.") is None
