@@ -8,9 +8,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-import ftfy  # noqa: F401  (registers the sloppy-windows-125x codecs used below)
 import pytest
 
+# cleaner.repair imports ftfy, which registers the sloppy-windows-125x codecs used below
 from cleaner import chardata
 from cleaner.options import CleanOptions
 from cleaner.repair import best_repair, diff_spans, implausibility, repair_text
