@@ -250,14 +250,10 @@ TOKEN_RE: re.Pattern[str] = re.compile(r"\S+")
 TOKEN_STRIP_ASCII = "\"'()[]{}<>.,;:!?*`"
 TOKEN_STRIP = TOKEN_STRIP_ASCII + "\u2018\u2019\u201a\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a"
 
-# Languages tried when ranking candidate letters for a lost byte by lexicon, per script.
-# Latin covers the languages whose letters the repaired charsets carry.
+# Lexicon languages per non-Latin script (wordfreq codes; ``sh`` is Serbo-Croatian). Latin
+# text gets its languages from LATIN_ALPHABETS instead.
 LEXICON_LANGUAGES: MappingProxyType[str, tuple[str, ...]] = MappingProxyType(
     {
-        "latin": (
-            "en", "fr", "de", "es", "pt", "it", "nl", "pl", "cs", "sk", "ro", "hu",
-            "tr", "vi", "sv", "da", "nb", "fi", "lt", "lv", "sh", "sl", "ca",
-        ),
         "cyrillic": ("ru", "uk", "bg", "mk", "sh"),
         "greek": ("el",),
         "arabic": ("ar", "fa", "ur"),

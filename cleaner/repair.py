@@ -506,9 +506,7 @@ def _group_by_token(text: str, sites: list[Site]) -> Iterator[list[Site]]:
         yield group
 
 
-def _choose_jointly(
-    text: str, group: list[Site], context: Counter[str]
-) -> tuple[str, ...] | None:
+def _choose_jointly(text: str, group: list[Site], context: Counter[str]) -> tuple[str, ...] | None:
     """The one combination of fills that makes every word of the token known, or None."""
     start = text.rfind(" ", 0, group[0][0]) + 1
     found = re.compile(r"\s").search(text, group[-1][1])
@@ -916,9 +914,7 @@ def repair_text(text: str, options: CleanOptions) -> tuple[str, list[Step]]:
     return "".join(out), steps
 
 
-def _segments(
-    text: str, lines: Iterator[tuple[int, int, int]]
-) -> Iterator[tuple[int, int, int]]:
+def _segments(text: str, lines: Iterator[tuple[int, int, int]]) -> Iterator[tuple[int, int, int]]:
     """Cut lines longer than :data:`thresholds.MAX_REPAIR_SEGMENT_CHARS` at whitespace
     (or anywhere, without whitespace), so that the search stays linear in the text.
 
