@@ -54,6 +54,30 @@ REPLACEMENT = "\ufffd"
 # scan is linear.
 _DAMAGE_RE = re.compile(r"[^\W\d_]\?|\?[^\W\d_]|\ufffd")
 
+# Damage that ordinary punctuation does not make: a ``?`` with letters on both sides
+# (``Çavu?o?lu``), a ``?`` that starts a word (``?ivot``), any U+FFFD, or a ``?`` ending a
+# word that a lower-case word follows (``na? jezik``: a question goes on with a capital). A
+# text with none of these has only question marks at word edges (``news? The``), read as
+# punctuation without weighing readings, once the text is long enough for real damage to
+# have shown itself inside a word (short texts, such as a line of names ending ``Jeri?``, are
+# always weighed): an article with questions in it stays as cheap as the fast exit. Fixed-width alternatives and one bounded look at the next word: linear.
+_INNER_DAMAGE_RE = re.compile(r"[^\W\d_]\?[^\W\d_]|(?<![^\W\d_])\?[^\W\d_]|\ufffd")
+_EDGE_THEN_WORD_RE = re.compile(r"[^\W\d_]\?[ \t]([^\W\d_])")
+
+
+def _has_letter_damage(text: str) -> bool:
+    """True when ``text`` shows a ``?``/U+FFFD that punctuation does not explain.
+
+    >>> _has_letter_damage("Is it news? The editor asked why?")
+    False
+    >>> _has_letter_damage("na? jezik"), _has_letter_damage("Çavu?o?lu")
+    (True, True)
+    """
+    if _INNER_DAMAGE_RE.search(text):
+        return True
+    return any(m.group(1).islower() for m in _EDGE_THEN_WORD_RE.finditer(text))
+
+
 # Combining marks of the scripts we read (so that a word keeps its vowel signs), the
 # zero-width non-joiner used inside Persian words, and the modifier-letter apostrophe
 # of Ukrainian.
@@ -1251,6 +1275,8 @@ def recover_text(text: str, options: CleanOptions) -> tuple[str, list[Step]]:
     'What? Why?Because a ? b'
     """
     if not _DAMAGE_RE.search(text):
+        return text, []
+    if len(text) >= thresholds.MIN_CHARS_FOR_DAMAGE_GATE and not _has_letter_damage(text):
         return text, []
     tokens = list(_TOKEN_RE.finditer(text))
     damaged = _candidate_tokens(text, tokens)

@@ -24,6 +24,12 @@ MAX_REPAIR_ROUNDS = 3
 # ---------------------------------------------------------------------------------------
 # Lossy recovery
 
+# Texts at least this long are weighed for recovery only when they show damage inside a word
+# (``Çavu?o?lu``, ``?ivot``, ``na? jezik``) or a U+FFFD; shorter ones (a line of names) always
+# are. Guess: an 8-bit round trip of prose loses letters inside words long before 500
+# characters; question marks at word edges are punctuation in articles.
+MIN_CHARS_FOR_DAMAGE_GATE = 500
+
 # A recovered word is written back only when the chosen candidate's confidence reaches
 # this (a wrong letter is worse than a `?`). Measured on synthetic lossy round trips of
 # multilingual text: recoveries at 0.6 and above are right about 19 times in 20, those

@@ -255,3 +255,20 @@ def test_text_without_damage_is_unchanged(text: str) -> None:
 def test_questions_in_english_are_unchanged(words: list[str]) -> None:
     text = " ".join(words)
     assert recover_text(text, OPTIONS)[0] == text
+
+
+def test_long_article_with_only_question_marks_at_word_edges_is_left_alone() -> None:
+    article = (
+        "Is this news? The editor asked whether the story was ready. " * 12
+        + "Who proofread it? Nobody knew. Travel? Not this year."
+    )
+    assert recover_text(article, CleanOptions()) == (article, [])
+
+
+def test_long_article_with_damage_inside_a_word_is_still_weighed() -> None:
+    article = ("The minister met reporters after the meeting in the capital. " * 10) + (
+        "Turkish Foreign Minister Mevlut Cavusoglu spoke first. Later Çavu?o?lu said more."
+    )
+    out, steps = recover_text(article, CleanOptions())
+    assert "Çavuşoğlu said more" in out
+    assert steps and steps[0].reason == "lossy_question_mark"
