@@ -68,14 +68,21 @@ _EDGE_THEN_WORD_RE = re.compile(r"[^\W\d_]\?[ \t]([^\W\d_])")
 def _has_letter_damage(text: str) -> bool:
     """True when ``text`` shows a ``?``/U+FFFD that punctuation does not explain.
 
-    >>> _has_letter_damage("Is it news? The editor asked why?")
+    Words holding URL or code syntax (``watch?v=``) are left out, and one question that goes on
+    in lower case (``is it? image``) is not enough: a text that lost letters loses them again.
+
+    >>> _has_letter_damage("Is it news? The editor asked why? See youtube.com/watch?v=x1")
     False
-    >>> _has_letter_damage("na? jezik"), _has_letter_damage("Çavu?o?lu")
+    >>> _has_letter_damage("na? jezik, na? narod, na? grad"), _has_letter_damage("Çavu?o?lu")
     (True, True)
     """
-    if _INNER_DAMAGE_RE.search(text):
+    if "\ufffd" in text:
         return True
-    return any(m.group(1).islower() for m in _EDGE_THEN_WORD_RE.finditer(text))
+    prose = " ".join(w for w in text.split() if _CODE_NEIGHBOURS.isdisjoint(w) or "?" not in w)
+    if _INNER_DAMAGE_RE.search(prose):
+        return True
+    edges = sum(1 for m in _EDGE_THEN_WORD_RE.finditer(prose) if m.group(1).islower())
+    return edges >= thresholds.MIN_EDGE_DAMAGE_MARKS
 
 
 # Combining marks of the scripts we read (so that a word keeps its vowel signs), the

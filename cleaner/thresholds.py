@@ -30,6 +30,10 @@ MAX_REPAIR_ROUNDS = 3
 # characters; question marks at word edges are punctuation in articles.
 MIN_CHARS_FOR_DAMAGE_GATE = 500
 
+# In such a long text, question marks ending a word before a lower-case word (``na? jezik``)
+# count as damage from this many on; one is a question that goes on (``is it? image``). Guess.
+MIN_EDGE_DAMAGE_MARKS = 3
+
 # A recovered word is written back only when the chosen candidate's confidence reaches
 # this (a wrong letter is worse than a `?`). Measured on synthetic lossy round trips of
 # multilingual text: recoveries at 0.6 and above are right about 19 times in 20, those
