@@ -33,9 +33,13 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=3)
     args = ap.parse_args()
     docs = load_docs(args.cases)
-    # warm both (lexicons, regex caches) outside the timing
-    for doc in docs[:5]:
+    # Warm both over the whole set first: lexicons load once per process (a service or a
+    # batch worker pays it once), so the timed rounds measure the steady state.
+    t0 = time.perf_counter()
+    for doc in docs:
         cleaner.clean(doc, remove_boilerplate=False)
+    warm = time.perf_counter() - t0
+    for doc in docs:
         ftfy.fix_text(doc)
     t_clean = t_ftfy = 0.0
     for _ in range(args.rounds):
@@ -50,6 +54,7 @@ def main() -> None:
     n = len(docs) * args.rounds
     mb = sum(len(d.encode("utf-8")) for d in docs) * args.rounds / 1e6
     print(f"documents: {len(docs)} x {args.rounds} rounds ({mb:.1f} MB)")
+    print(f"first pass of cleaner, lexicons loading (not in the ratio): {warm:.2f} s")
     print(f"cleaner.clean(remove_boilerplate=False): {t_clean:.3f} s  {n / t_clean:.0f} docs/s")
     print(f"ftfy.fix_text (baseline):                {t_ftfy:.3f} s  {n / t_ftfy:.0f} docs/s")
     print(f"ratio cleaner/ftfy: {t_clean / t_ftfy:.2f}")

@@ -1281,7 +1281,7 @@ def recover_text(text: str, options: CleanOptions) -> tuple[str, list[Step]]:
     >>> recover_text("What? Why?Because a ? b", CleanOptions())[0]
     'What? Why?Because a ? b'
     """
-    if not _DAMAGE_RE.search(text):
+    if (QMARK not in text and REPLACEMENT not in text) or not _DAMAGE_RE.search(text):
         return text, []
     if len(text) >= thresholds.MIN_CHARS_FOR_DAMAGE_GATE and not _has_letter_damage(text):
         return text, []
