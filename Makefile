@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test quality bench docker bench-http score
+.PHONY: run test quality bench docker bench-http bench-batch score
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -31,6 +31,9 @@ bench: $(STAMP)
 score: $(STAMP)
 	$(PY) ../shared/bench/encoding/score.py --cases ../shared/bench/encoding/dev.jsonl --system project --project .
 	$(PY) ../shared/bench/boilerplate/score.py --cases ../shared/bench/boilerplate/dev.jsonl --system project --project .
+
+bench-batch: $(STAMP)
+	$(PY) benchmarks/batch_throughput.py
 
 bench-http: $(STAMP)
 	$(PY) benchmarks/http_load.py
