@@ -2,9 +2,9 @@
 
     python benchmarks/linearity.py
 
-For each input kind, times the default ``cleaner.clean`` at 125 kB, 250 kB, 500 kB and 1 MB and prints
-seconds per MB at each size; linear work keeps that figure flat (a quadratic stage doubles it
-with every doubling). It measures; it asserts nothing.
+For each input kind, times the default ``cleaner.clean`` at 125 kB, 250 kB, 500 kB and 1 MB
+and prints seconds per MB at each size; linear work keeps that figure flat (a quadratic stage
+doubles it with every doubling). It measures; it asserts nothing.
 """
 
 from __future__ import annotations

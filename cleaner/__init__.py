@@ -9,7 +9,13 @@ boilerplate from scraped articles, with a trace of every change.
 from __future__ import annotations
 
 from cleaner.detect import Decoded, detect_encoding
-from cleaner.errors import CleanerError, InputTooLarge, InvalidInput, InvalidOptions, UndecodableInput
+from cleaner.errors import (
+    CleanerError,
+    InputTooLarge,
+    InvalidInput,
+    InvalidOptions,
+    UndecodableInput,
+)
 from cleaner.options import DEFAULT_OPTIONS, CleanOptions, options_from_mapping
 from cleaner.pipeline import clean, clean_bytes, clean_text
 from cleaner.trace import CleanResult, Decoding, Reason, Stage, Step

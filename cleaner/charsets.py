@@ -239,8 +239,34 @@ SCRIPT_GROUPS: dict[str, str] = {
 
 SCRIPT_LANGUAGES: dict[str, tuple[str, ...]] = {
     "LATIN": (
-        "en", "fr", "de", "es", "pt", "it", "ca", "nl", "da", "nb", "sv", "fi", "et", "is",
-        "pl", "cs", "sk", "sl", "sh", "hu", "ro", "tr", "az", "lt", "lv", "sq", "vi", "id",
+        "en",
+        "fr",
+        "de",
+        "es",
+        "pt",
+        "it",
+        "ca",
+        "nl",
+        "da",
+        "nb",
+        "sv",
+        "fi",
+        "et",
+        "is",
+        "pl",
+        "cs",
+        "sk",
+        "sl",
+        "sh",
+        "hu",
+        "ro",
+        "tr",
+        "az",
+        "lt",
+        "lv",
+        "sq",
+        "vi",
+        "id",
     ),
     "CYRILLIC": ("ru", "uk", "be", "bg", "mk", "sr", "kk"),
     "GREEK": ("el",),
@@ -379,8 +405,7 @@ KANA_SCRIPTS: frozenset[str] = frozenset({"HIRAGANA", "KATAKANA", "KATAKANA-HIRA
 # only open a quotation, so they are stripped on the left only.
 
 LEADING_PUNCTUATION = (
-    "\"'([{<\u00ab\u00bb\u201c\u201d\u2018\u2019\u201e\u201a\u2039\u203a\u00bf\u00a1"
-    "\u2013\u2014*#@"
+    "\"'([{<\u00ab\u00bb\u201c\u201d\u2018\u2019\u201e\u201a\u2039\u203a\u00bf\u00a1\u2013\u2014*#@"
 )
 TRAILING_PUNCTUATION = (
     "\"')]}>\u00ab\u00bb\u201c\u201d\u2018\u2019\u2039\u203a.,;:!?\u2026\u2013\u2014*"
@@ -422,8 +447,35 @@ _SERBIAN_CYRILLIC = (
     "\u043d\u045a\u043e\u043f\u0440\u0441\u0442\u045b\u0443\u0444\u0445\u0446\u0447\u045f\u0448"
 )
 _SERBIAN_LATIN = (
-    "a", "b", "v", "g", "d", "\u0111", "e", "\u017e", "z", "i", "j", "k", "l", "lj", "m",
-    "n", "nj", "o", "p", "r", "s", "t", "\u0107", "u", "f", "h", "c", "\u010d", "d\u017e",
+    "a",
+    "b",
+    "v",
+    "g",
+    "d",
+    "\u0111",
+    "e",
+    "\u017e",
+    "z",
+    "i",
+    "j",
+    "k",
+    "l",
+    "lj",
+    "m",
+    "n",
+    "nj",
+    "o",
+    "p",
+    "r",
+    "s",
+    "t",
+    "\u0107",
+    "u",
+    "f",
+    "h",
+    "c",
+    "\u010d",
+    "d\u017e",
     "\u0161",
 )
 LEXICON_FOLDING: dict[str, dict[int, str]] = {

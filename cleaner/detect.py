@@ -406,9 +406,7 @@ def _language_fits(prof: _Profile) -> list[tuple[float, str | None]]:
     if not total:
         return [(1.0, None)]
     if prof.script in ("CJK", "HANGUL"):
-        kana = sum(
-            n for c, n in prof.letters.items() if script_of_name(c) in charsets.KANA_SCRIPTS
-        )
+        kana = sum(n for c, n in prof.letters.items() if script_of_name(c) in charsets.KANA_SCRIPTS)
         if prof.script == "HANGUL":
             lang = "ko"
         elif kana >= thresholds.MIN_KANA_SHARE * total:
@@ -1031,8 +1029,13 @@ def detect_encoding(data: bytes, declared_encoding: str | None = None) -> Decode
         if utf16 is not None:
             encoding, text, conf = utf16
             return _result(
-                text, encoding, conf, Reason.DETECTED,
-                language=guess_language(text), declared=declared, earlier=earlier,
+                text,
+                encoding,
+                conf,
+                Reason.DETECTED,
+                language=guess_language(text),
+                declared=declared,
+                earlier=earlier,
             )
     try:
         text = data.decode(UTF8)
@@ -1043,17 +1046,31 @@ def detect_encoding(data: bytes, declared_encoding: str | None = None) -> Decode
             found = _escape_charset(data)
             if found is not None:
                 return _result(
-                    found[1], found[0], thresholds.ESCAPE_CHARSET_CONFIDENCE, Reason.DETECTED,
-                    language=guess_language(found[1]), declared=declared, earlier=earlier,
+                    found[1],
+                    found[0],
+                    thresholds.ESCAPE_CHARSET_CONFIDENCE,
+                    Reason.DETECTED,
+                    language=guess_language(found[1]),
+                    declared=declared,
+                    earlier=earlier,
                 )
         return _result(
-            text, UTF8, thresholds.UTF8_CONFIDENCE, Reason.DETECTED,
-            language=guess_language(text), declared=declared, earlier=earlier,
+            text,
+            UTF8,
+            thresholds.UTF8_CONFIDENCE,
+            Reason.DETECTED,
+            language=guess_language(text),
+            declared=declared,
+            earlier=earlier,
         )
     truncated = _truncated_utf8(data)
     if truncated is not None:
         return _result(
-            truncated, UTF8, thresholds.TRUNCATED_UTF8_CONFIDENCE, Reason.DETECTED,
-            declared=declared, earlier=earlier,
+            truncated,
+            UTF8,
+            thresholds.TRUNCATED_UTF8_CONFIDENCE,
+            Reason.DETECTED,
+            declared=declared,
+            earlier=earlier,
         )
     return _detect_legacy(data, declared, earlier)

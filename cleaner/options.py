@@ -96,7 +96,9 @@ class CleanOptions:
             if not isinstance(value, tuple) or not all(isinstance(v, str) and v for v in value):
                 raise InvalidOptions(f"option {name!r} must be a list of non-empty strings", name)
         if not isinstance(self.keep_categories, frozenset):
-            raise InvalidOptions("option 'keep_categories' must be a set of strings", "keep_categories")
+            raise InvalidOptions(
+                "option 'keep_categories' must be a set of strings", "keep_categories"
+            )
         unknown = sorted(str(c) for c in self.keep_categories if c not in LINE_CATEGORIES)
         if unknown:
             raise InvalidOptions(
@@ -132,7 +134,9 @@ def _kind(annotation: str) -> type:
     }[annotation]
 
 
-_FIELD_KINDS: dict[str, type] = {f.name: _kind(str(f.type)) for f in dataclasses.fields(CleanOptions)}
+_FIELD_KINDS: dict[str, type] = {
+    f.name: _kind(str(f.type)) for f in dataclasses.fields(CleanOptions)
+}
 OPTION_NAMES = tuple(_FIELD_KINDS)
 DEFAULT_OPTIONS = CleanOptions()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import unicodedata
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal, cast
 
 from cleaner import thresholds
 from cleaner.boilerplate import remove_boilerplate
@@ -32,10 +32,13 @@ def normalize(text: str, options: CleanOptions) -> tuple[str, list[Step]]:
     """
     if options.normalization is None:
         return text, []
-    fixed = unicodedata.normalize(options.normalization, text)
+    form = cast(Literal["NFC", "NFD", "NFKC", "NFKD"], options.normalization)
+    fixed = unicodedata.normalize(form, text)
     if fixed == text:
         return text, []
-    step = Step(Stage.NORMALIZE, "normalize", Reason.UNICODE_NORMALIZATION, detail=options.normalization)
+    step = Step(
+        Stage.NORMALIZE, "normalize", Reason.UNICODE_NORMALIZATION, detail=options.normalization
+    )
     return fixed, [step]
 
 
@@ -130,7 +133,9 @@ def clean_bytes(
     return _result(out, steps, options, decoded.decoding, len(decoded.text), out != decoded.text)
 
 
-def resolve_options(options: CleanOptions | dict[str, Any] | None, overrides: dict[str, Any]) -> CleanOptions:
+def resolve_options(
+    options: CleanOptions | dict[str, Any] | None, overrides: dict[str, Any]
+) -> CleanOptions:
     """One place that turns ``options``/keyword overrides into a :class:`CleanOptions`."""
     if options is None:
         base = DEFAULT_OPTIONS

@@ -59,7 +59,10 @@ def test_empty_input() -> None:
 
 
 def test_import_does_not_pull_adapters() -> None:
-    code = "import sys, cleaner; bad = {'flask', 'click', 'dask', 'gunicorn'} & set(sys.modules); print(sorted(bad))"
+    code = (
+        "import sys, cleaner; "
+        "bad = {'flask', 'click', 'dask', 'gunicorn'} & set(sys.modules); print(sorted(bad))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 

@@ -77,6 +77,7 @@ def test_utf16_32_without_bom(codec: str, text: str) -> None:
 # ---------------------------------------------------------------------------------------
 # UTF-8, ISO-2022, empty input
 
+
 def test_clean_utf8_comes_back_unchanged() -> None:
     text = "Smörgåsbord, crème brûlée, Ελληνικά, 日本語, emoji 🙂\n\tand tabs"
     decoded = detect_encoding(text.encode())

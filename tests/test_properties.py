@@ -14,12 +14,36 @@ SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
 # Clean prose: words from several scripts, ordinary punctuation, never mojibake-looking
 # sequences. Built from letters so the generator cannot produce damage by accident.
 _WORDS = [
-    "the", "house", "Straße", "garçon", "café", "niño", "żółw", "Çavuşoğlu", "Москва",
-    "привет", "Αθήνα", "東京", "北京", "서울", "naïve", "façade", "Łódź", "İstanbul",
-    "über", "año", "crème", "“quoted”", "it’s", "Mikulčić", "2024", "(note)", "São",
+    "the",
+    "house",
+    "Straße",
+    "garçon",
+    "café",
+    "niño",
+    "żółw",
+    "Çavuşoğlu",
+    "Москва",
+    "привет",
+    "Αθήνα",
+    "東京",
+    "北京",
+    "서울",
+    "naïve",
+    "façade",
+    "Łódź",
+    "İstanbul",
+    "über",
+    "año",
+    "crème",
+    "“quoted”",
+    "it’s",
+    "Mikulčić",
+    "2024",
+    "(note)",
+    "São",
 ]
-clean_line = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=12).map(" ".join).map(
-    lambda s: s + "."
+clean_line = (
+    st.lists(st.sampled_from(_WORDS), min_size=1, max_size=12).map(" ".join).map(lambda s: s + ".")
 )
 clean_doc = st.lists(clean_line, min_size=1, max_size=6).map("\n".join)
 
