@@ -654,6 +654,48 @@ def read_parquet_rows(path: str, start: int, stop: int) -> Any:
     return pa.concat_tables(tables)
 
 
+@dataclass
+class CleanedColumn:
+    """A column of values cleaned one by one: which rows survived, their texts and reports,
+    the failed rows and the counters."""
+
+    keep: list[bool] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+    reports: list[str] = field(default_factory=list)
+    errors: list[dict[str, str]] = field(default_factory=list)
+    stats: Counter[str] = field(default_factory=Counter)
+
+
+def clean_column(
+    values: list[Any], ids: list[Any] | None, where_of: Callable[[int], str], settings: Settings
+) -> CleanedColumn:
+    """Clean a column (Parquet or data frame); a failing row is reported, never fatal.
+
+    >>> col = clean_column(["CafÃ©", None], None, lambda i: f"row {i}", Settings())
+    >>> col.keep, col.texts, [e["error"] for e in col.errors]
+    ([True, False], ['Café'], ['missing_field'])
+    """
+    out = CleanedColumn()
+    for i, value in enumerate(values):
+        where = where_of(i)
+        rid = str(ids[i]) if ids is not None and ids[i] is not None else where
+        out.stats["records"] += 1
+        try:
+            text, report, stats = clean_value(value, settings)
+        except Exception as exc:  # a failing record is reported, never fatal to the run
+            out.errors.append(error_entry(rid, where, exc))
+            out.stats["errors"] += 1
+            out.keep.append(False)
+            continue
+        out.keep.append(True)
+        out.texts.append(text)
+        if report is not None:
+            out.reports.append(json.dumps(report, ensure_ascii=False))
+        out.stats["written"] += 1
+        out.stats.update(stats)
+    return out
+
+
 def _clean_table(table: Any, part: Part, settings: Settings) -> tuple[Any, Cleaned]:
     """Clean a Parquet part column-wise: the text column is replaced, other columns kept."""
     pa = _pyarrow()
@@ -670,26 +712,10 @@ def _clean_table(table: Any, part: Part, settings: Settings) -> tuple[Any, Clean
         else None
     )
     out = Cleaned()
-    keep: list[bool] = []
-    texts: list[str] = []
-    reports: list[str] = []
-    for i, value in enumerate(values):
-        where = f"{src.rel}:{part.start + i + 1}"
-        rid = str(ids[i]) if ids is not None and ids[i] is not None else where
-        out.stats["records"] += 1
-        try:
-            text, report, stats = clean_value(value, settings)
-        except Exception as exc:  # a failing record is reported, never fatal to the run
-            out.errors.append(error_entry(rid, where, exc))
-            out.stats["errors"] += 1
-            keep.append(False)
-            continue
-        keep.append(True)
-        texts.append(text)
-        if report is not None:
-            reports.append(json.dumps(report, ensure_ascii=False))
-        out.stats["written"] += 1
-        out.stats.update(stats)
+    column = clean_column(values, ids, lambda i: f"{src.rel}:{part.start + i + 1}", settings)
+    keep, texts, reports = column.keep, column.texts, column.reports
+    out.errors.extend(column.errors)
+    out.stats.update(column.stats)
     if not all(keep):
         table = table.filter(pa.array(keep, type=pa.bool_()))
     position = table.column_names.index(settings.field)

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import cleaner
-from cleaner.batch import Settings, clean_records, clean_value, error_entry
+from cleaner.batch import Settings, clean_column, clean_records
 
 # How long `--scheduler ADDRESS` waits for the scheduler before saying it cannot reach it:
 # distributed's own default connect timeout.
@@ -102,7 +102,6 @@ def clean_frame_partition(
     >>> out["text"].tolist(), out["n"].tolist(), [e["error"] for e in errors]
     (['Café'], [1], ['missing_field'])
     """
-    import json
 
     import pandas as pd
 
@@ -118,28 +117,9 @@ def clean_frame_partition(
         if settings.id_field and settings.id_field in frame.columns
         else None
     )
-    keep: list[bool] = []
-    texts: list[str] = []
-    reports: list[str] = []
-    errors: list[dict[str, str]] = []
-    stats: Counter[str] = Counter()
-    for i, value in enumerate(values):
-        where = f"{partition}:{i + 1}"
-        rid = str(ids[i]) if ids is not None and ids[i] is not None else where
-        stats["records"] += 1
-        try:
-            text, report, record_stats = clean_value(value, settings)
-        except Exception as exc:  # a failing row is reported, never fatal to the job
-            errors.append(error_entry(rid, where, exc))
-            stats["errors"] += 1
-            keep.append(False)
-            continue
-        keep.append(True)
-        texts.append(text)
-        if report is not None:
-            reports.append(json.dumps(report, ensure_ascii=False))
-        stats["written"] += 1
-        stats.update(record_stats)
+    column_out = clean_column(values, ids, lambda i: f"{partition}:{i + 1}", settings)
+    keep, texts, reports = column_out.keep, column_out.texts, column_out.reports
+    errors, stats = column_out.errors, column_out.stats
     out = frame.loc[keep].copy()
     out[column] = pd.Series(texts, index=out.index, dtype="str")
     if settings.report:
