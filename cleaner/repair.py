@@ -511,15 +511,30 @@ def _choose_jointly(text: str, group: list[Site], context: Counter[str]) -> tupl
     start = text.rfind(" ", 0, group[0][0]) + 1
     found = re.compile(r"\s").search(text, group[-1][1])
     end = found.start() if found else len(text)
-    if group[0][0] == start and any(o.isupper() for o in group[0][2]):
-        # a word that may start with a capital is most often a name: no lexicon judges it
-        return None
+    first = group[0][2]
+    at_start = group[0][0] == start and any(o.isupper() for o in first)
+    if at_start and len(text.split()) < thresholds.MIN_LOSSY_CONTEXT_WORDS:
+        return None  # a capital on a line of a word or two: a name, no lexicon judges it
+    # a word that may start with a capital or not is most often a name: only a common
+    # word decides it (when every choice is a capital, the case says nothing)
+    mixed_case = at_start and not all(map(str.isupper, first))
+    context_letters = frozenset(_latin_letters("".join(context)))
+    context_fits = bool(context_letters) and bool(covering_languages(context_letters))
+    if context_fits:
+        # letters that no language of the line writes are not tried at all
+        group = [
+            (s, e, [o for o in options if _fits(o, context_letters)], v)
+            for s, e, options, v in group
+        ]
     combos = 1
     for _s, _e, options, _v in group:
         combos *= len(options)
+    if not combos:
+        return None
     if combos > thresholds.MAX_LOSSY_COMBINATIONS:
         return None
     scored: list[tuple[float, tuple[str, ...], str]] = []
+    fitting: dict[str, tuple[str, ...]] = {}
     lower_first = [sorted(options, key=lambda o: not o.islower()) for _s, _e, options, _v in group]
     for choice in itertools.product(*lower_first):
         if any(unicodedata.category(fill)[0] in "SCZ" for fill in choice):
@@ -535,9 +550,21 @@ def _choose_jointly(text: str, group: list[Site], context: Counter[str]) -> tupl
         words = chardata.WORD_RE.findall(token)
         if not words or any(_word_cost(w) for w in words):
             continue
+        letters = frozenset(_latin_letters(token))
+        if letters and context_fits:
+            # the line's alphabet decides: a letter no language of the line writes is out
+            token_langs = covering_languages(context_letters | letters)
+            if not token_langs:
+                continue
+        elif letters and not covering_languages(letters):
+            continue
+        else:
+            token_langs = ()
+        if letters and not any(w.isupper() for w in words):
+            fitting.setdefault(token.casefold(), choice)
         if not context and min(map(len, words)) < thresholds.MIN_LOSSY_GUESS_LETTERS:
             continue
-        token_langs = languages_from(context + _letter_counts(token))
+        token_langs = token_langs or languages_from(context + _letter_counts(token))
         zipfs = [
             max((lexicon.zipf(w.casefold(), lang) for lang in token_langs), default=0.0)
             for w in words
@@ -545,14 +572,45 @@ def _choose_jointly(text: str, group: list[Site], context: Counter[str]) -> tupl
         if all(z > 0 for z in zipfs):
             folded = token.casefold()
             if any(f == folded for _z, _c, f in scored):
+                if mixed_case:
+                    return None  # a name or a word: the lexicon cannot tell
                 continue  # the same word in other capitals: the first (lower-case) wins
             scored.append((min(zipfs), choice, folded))
     scored.sort(key=lambda x: x[0], reverse=True)
     if len(scored) == 1 or (
         len(scored) > 1 and scored[0][0] - scored[1][0] >= thresholds.MIN_LOSSY_ZIPF_MARGIN
     ):
+        if mixed_case and scored[0][0] < thresholds.MIN_LOSSY_MIXED_CASE_ZIPF:
+            return None
         return scored[0][1]
+    if not scored and len(fitting) == 1 and not mixed_case:
+        # no word is known (a name), but only one reading writes a single alphabet
+        return next(iter(fitting.values()))
     return None
+
+
+def _fits(option: str, context_letters: frozenset[str]) -> bool:
+    """Whether a fill is not a Latin letter, or one that some language writing all of
+    ``context_letters`` writes too.
+
+    >>> _fits("ă", frozenset("î")), _fits("ą", frozenset("î")), _fits("я", frozenset("î"))
+    (True, False, True)
+    """
+    letters = frozenset(_latin_letters(option))
+    return not letters or bool(covering_languages(context_letters | letters))
+
+
+@functools.lru_cache(maxsize=thresholds.MAX_CACHED_WORD_COSTS)
+def covering_languages(letters: frozenset[str]) -> tuple[str, ...]:
+    """Languages of :data:`chardata.LATIN_ALPHABETS` that write every one of ``letters``
+    (non-ASCII lower-case Latin letters).
+
+    >>> covering_languages(frozenset("îă"))
+    ('ro',)
+    >>> covering_languages(frozenset("îą"))
+    ()
+    """
+    return tuple(lang for lang, alpha in chardata.LATIN_ALPHABETS.items() if letters <= set(alpha))
 
 
 # ---------------------------------------------------------------------------------------

@@ -391,6 +391,11 @@ MIN_LOSSY_EVIDENCE_WORDS = 2
 # gets this much on top of its own frequency, in a text where other words lost letters
 # inside them (there most ``?`` are lost letters). Guess, tuned on hand-made questions.
 RECOVERY_QUESTION_MARK_PRIOR_ZIPF = 0.5
+# In a text where no word lost a letter inside it, a ``?`` at the edge of a word is still
+# weighed as a lost letter when the word filled with one is at least this much more common
+# (Zipf) than the word without it (``perch?``: ``perché`` 6.2, ``perch`` 3.3). Guess: two
+# orders of magnitude; real questions end in ordinary words that no letter makes commoner.
+MIN_LOST_LETTER_ZIPF_MARGIN = 2.0
 # Confidence rises from 0 at MIN to full strength at FULL (scores of the best filling).
 # Guess: zipf 1 is a rare name, zipf 2.5 a plain word of a full lexicon.
 MIN_RECOVERY_SCORE_ZIPF = 0.5
@@ -464,6 +469,11 @@ MIN_LOSSY_ZIPF_MARGIN = 1.0
 # up in the languages its own letters suggest only when it has at least this many
 # letters (short words are known somewhere in almost any language). Guess.
 MIN_LOSSY_GUESS_LETTERS = 4
+
+# A lost byte at the start of a word that may be a capital or a small letter (a name or
+# a word) is filled by lexicon only when the word is at least this common (Zipf; 3 is
+# once per million words). Guess.
+MIN_LOSSY_MIXED_CASE_ZIPF = 3.0
 
 # Weight of a run of non-ASCII symbols wedged between two letters (``Geirhar√∞ur``) in
 # the implausibility score: one such run is enough to repair a line. Guess, tuned on

@@ -262,3 +262,61 @@ def test_one_long_line_is_repaired_in_pieces() -> None:
 
 def test_suspect_pattern_skips_plain_english() -> None:
     assert chardata.SUSPECT_RE.search("Don’t “quote” me — it’s fine… ok.") is None
+
+
+# ---------------------------------------------------------------------------------------
+# Lossy mojibake: bytes the charset cannot show were lost
+
+
+def lossy_mojibake(text: str, charset: str, lost: str) -> str:
+    """UTF-8 read through ``charset``, each byte it cannot show written as ``lost``
+    (``latin-1`` loses every C1 byte)."""
+    out = []
+    for byte in text.encode("utf-8"):
+        if charset == "latin-1":
+            out.append(lost if 0x80 <= byte < 0xA0 else chr(byte))
+            continue
+        try:
+            out.append(bytes([byte]).decode(charset))
+        except UnicodeDecodeError:
+            out.append(lost)
+    return "".join(out)
+
+
+@pytest.mark.parametrize("lost", ["?", "\N{REPLACEMENT CHARACTER}"])
+def test_lost_byte_takes_a_letter_of_the_lines_alphabet(lost: str) -> None:
+    # ``s`` + lost byte is ``să`` in Romanian but also ``są`` in Polish: the line's other
+    # letters (â) rule Polish out
+    text = "Ea a spus că vrea să plece acasă mâine seara."
+    damaged = lossy_mojibake(text, "latin-1", lost)
+    assert repair_text(damaged, OPTIONS)[0] == text
+
+
+@pytest.mark.parametrize("lost", ["?", "\N{REPLACEMENT CHARACTER}"])
+def test_lost_capital_at_a_word_start_is_filled(lost: str) -> None:
+    # Н and А lose their second byte in Windows-1252; every choice is a capital, so the
+    # lexicon decides
+    text = "Наш дом стоит у реки. На берегу растут деревья."
+    damaged = lossy_mojibake(text, "cp1252", lost)
+    assert lost in damaged
+    assert repair_text(damaged, OPTIONS)[0] == text
+
+
+def test_lost_byte_of_a_word_or_a_name_stays_unknown() -> None:
+    # Č or č at a word start: a name or a word, the lexicon cannot tell
+    damaged = lossy_mojibake("Pojedeme do Česka a pak dál.", "latin-1", "?")
+    fixed = repair_text(damaged, OPTIONS)[0]
+    assert "česka" not in fixed
+    assert "\N{REPLACEMENT CHARACTER}" in fixed
+
+
+def test_lost_capital_on_a_short_line_stays_unknown() -> None:
+    damaged = lossy_mojibake("Новый", "cp1252", "?")
+    assert repair_text(damaged, OPTIONS)[0] != "Новый"
+
+
+def test_unknown_name_takes_the_one_reading_of_a_single_alphabet() -> None:
+    # no lexicon knows the name; of ā, č, ď, Đ, ĝ only č fits beside ć in one alphabet
+    text = "Zapisnik je potpisao Tomislav Brkačić iz Osijeka."
+    damaged = lossy_mojibake(text, "cp1252", "?")
+    assert repair_text(damaged, OPTIONS)[0] == text
