@@ -60,7 +60,8 @@ _DAMAGE_RE = re.compile(r"[^\W\d_]\?|\?[^\W\d_]|\ufffd")
 # text with none of these has only question marks at word edges (``news? The``), read as
 # punctuation without weighing readings, once the text is long enough for real damage to
 # have shown itself inside a word (short texts, such as a line of names ending ``Jeri?``, are
-# always weighed): an article with questions in it stays as cheap as the fast exit. Fixed-width alternatives and one bounded look at the next word: linear.
+# always weighed): an article with questions in it stays as cheap as the fast exit.
+# Fixed-width alternatives and one bounded look at the next word: linear.
 _INNER_DAMAGE_RE = re.compile(r"[^\W\d_]\?[^\W\d_]|(?<![^\W\d_])\?[^\W\d_]|\ufffd")
 _EDGE_THEN_WORD_RE = re.compile(r"[^\W\d_]\?[ \t]([^\W\d_])")
 
@@ -457,6 +458,11 @@ class _Document:
     legacy_bytes: bool
 
 
+_EMPTY_DOCUMENT = _Document(
+    Counter(), Counter(), {}, (), False, frozenset(), frozenset(), "LATIN", False, False
+)
+
+
 def _rank_languages(
     script: str, words: Counter[str], letters: Counter[str], hints: tuple[str, ...]
 ) -> tuple[tuple[str, ...], bool]:
@@ -546,9 +552,7 @@ def _analyse(text: str, tokens: list[re.Match[str]], options: CleanOptions) -> _
     ranked = {s: _rank_languages(s, words, letters, hints) for s in scripts}
     languages = {s: r[0] for s, r in ranked.items()}
     confident = frozenset(s for s, r in ranked.items() if r[1])
-    charsets = tuple(
-        cs for cs in recover_data.LOSSY_CHARSETS if nonascii <= charset_repertoire(cs)
-    )
+    charsets = tuple(cs for cs in recover_data.LOSSY_CHARSETS if nonascii <= charset_repertoire(cs))
     intact_nonascii_letters = sum(n for c, n in letters.items())
     chunked = intact_nonascii_letters > 0
     by_script: Counter[str] = Counter()
@@ -865,6 +869,7 @@ def _choose_in(
     scored: dict[str, tuple[float, str]] = {}
     language_choices: list[list[str]] = []
     budget = thresholds.MAX_RECOVERY_CANDIDATES
+    per_group: list[list[list[str]]] = []
     for number, group in enumerate(groups):
         choices = []
         for i, (letters, hole) in enumerate(zip(group, holes, strict=True)):
@@ -874,26 +879,46 @@ def _choose_in(
             choices.append(options)
         if number == 0 and langs:
             language_choices = choices
-        if not all(choices):
-            continue
+        if all(choices):
+            per_group.append(choices)
+    first = 1 if langs and language_choices and all(language_choices) else 0
+    # The document's languages first; then the smaller groups, so that a word with several
+    # holes is still read in every language whose letters are few (Turkish) before the
+    # budget goes to those with many (Vietnamese).
+    per_group[first:] = sorted(per_group[first:], key=lambda c: math.prod(map(len, c)))
+
+    def consider(fill: tuple[str, ...]) -> None:
+        word = pieces[0] + "".join(f + p for f, p in zip(fill, pieces[1:], strict=True))
+        if word in scored or not _consistent(fill, holes, doc) or not _sigma_ok(word):
+            return
+        if QMARK in fill:
+            if word.strip(QMARK) == "":
+                return
+            score, lang = _score(word.strip(QMARK), langs, doc, script, foreign)
+            if score <= 0 and any(f != QMARK for f in fill):
+                return  # filled letters that make no known word
+            score = max(score, 0.0) + prior
+        else:
+            score, lang = _score(word, langs, doc, script, foreign)
+        scored[word] = (score, lang)
+
+    skipped: list[list[list[str]]] = []
+    for choices in per_group:
         size = math.prod(len(c) for c in choices)
         if size > budget:
+            skipped.append(choices)
             continue
         budget -= size
         for fill in itertools.product(*choices):
-            word = pieces[0] + "".join(f + p for f, p in zip(fill, pieces[1:], strict=True))
-            if word in scored or not _consistent(fill, holes, doc) or not _sigma_ok(word):
-                continue
-            if QMARK in fill:
-                if word.strip(QMARK) == "":
-                    continue
-                score, lang = _score(word.strip(QMARK), langs, doc, script, foreign)
-                if score <= 0 and any(f != QMARK for f in fill):
-                    continue  # filled letters that make no known word
-                score = max(score, 0.0) + prior
-            else:
-                score, lang = _score(word, langs, doc, script, foreign)
-            scored[word] = (score, lang)
+            consider(fill)
+    if skipped and not marks and script == "LATIN":
+        # Too many holes to try every filling: look the word's shape up among the
+        # lexicon words instead, keeping the fillings some language group allows.
+        allowed = [
+            set(itertools.chain.from_iterable(c[i] for c in skipped)) for i in range(len(holes))
+        ]
+        for fill in _lexicon_fillings(token, holes, allowed):
+            consider(fill)
     weights = [(score, word, lang) for word, (score, lang) in scored.items() if score > 0]
     weights = _one_spelling_each(weights, doc)
     if not weights:
@@ -904,12 +929,12 @@ def _choose_in(
                 spelled = [[c for c in options if c in own] for options in spelled]
             if spelled is not None and all(spelled):
                 choice = _choose_by_spelling(pieces, spelled, holes, langs[0], doc)
-                if choice is not None and holes[0].start == 0 and _wants_title(
-                    text, start, token, choice.word, langs[0]
+                if (
+                    choice is not None
+                    and holes[0].start == 0
+                    and _wants_title(text, start, token, choice.word, langs[0])
                 ):
-                    choice = dataclasses.replace(
-                        choice, word=_upper_first(choice.word, langs[0])
-                    )
+                    choice = dataclasses.replace(choice, word=_upper_first(choice.word, langs[0]))
                 return choice
         return None
     total = sum(10**s for s, _, _ in weights)
@@ -925,11 +950,66 @@ def _choose_in(
         thresholds.FULL_RECOVERY_SCORE_ZIPF - thresholds.MIN_RECOVERY_SCORE_ZIPF
     )
     confidence = share * min(1.0, max(0.0, strength))
-    if holes[0].start == 0 and best_word[:1] != QMARK and _wants_title(
-        text, start, token, best_word, best_lang
+    if (
+        holes[0].start == 0
+        and best_word[:1] != QMARK
+        and _wants_title(text, start, token, best_word, best_lang)
     ):
         best_word = _upper_first(best_word, best_lang)
     return _Choice(best_word, confidence, best_lang)
+
+
+def _shape(word: str) -> str:
+    """``word`` in lower case with every non-ASCII letter as U+FFFD (its lookup shape).
+
+    >>> _shape("Çavuşoğlu")
+    '\ufffdavu\ufffdo\ufffdlu'
+    """
+    return "".join(REPLACEMENT if ord(c) > 127 else c for c in word.lower())
+
+
+@functools.cache
+def _shape_index() -> dict[str, tuple[str, ...]]:
+    """The Latin-script lexicon words with non-ASCII letters, by :func:`_shape`."""
+    index: dict[str, list[str]] = {}
+    for word in name_lexicon("LATIN"):
+        index.setdefault(_shape(word), []).append(word)
+    return {shape: tuple(words) for shape, words in index.items()}
+
+
+def _lexicon_fillings(
+    token: str, holes: list[_Hole], allowed: list[set[str]]
+) -> list[tuple[str, ...]]:
+    """Fillings of ``token``'s one-letter holes that spell a Latin lexicon word.
+
+    ``allowed`` lists, per hole, the letters (in the hole's case) it may take. The intact
+    letters must match; the work is one look-up, whatever the number of holes.
+
+    >>> holes = _holes("\ufffdal\ufffd\ufffdmalar", False)
+    >>> allowed = [set("\u00e7\u0131\u015f")] * 3
+    >>> _lexicon_fillings("\ufffdal\ufffd\ufffdmalar", holes, allowed)
+    [('ç', 'ı', 'ş')]
+    """
+    if any(h.end - h.start != 1 for h in holes):
+        return []
+    lower = token.lower()
+    if len(lower) != len(token):
+        return []
+    fillings: list[tuple[str, ...]] = []
+    for word in _shape_index().get(_shape(token), ()):
+        if any(c != w for c, w in zip(lower, word, strict=True) if c not in (QMARK, REPLACEMENT)):
+            continue
+        fill = []
+        for hole, options in zip(holes, allowed, strict=True):
+            letter = word[hole.start]
+            if letter not in options:
+                letter = letter.upper()
+            if letter not in options:
+                break
+            fill.append(letter)
+        else:
+            fillings.append(tuple(fill))
+    return fillings
 
 
 def _one_spelling_each(
@@ -1056,11 +1136,51 @@ def _punctuation_readings(
         leading = h.start == 0 and not _follows_word(text, start)
         if trailing or leading:
             out[i] = prior
+            if prior is None and _rare_bare(token, h, script, doc):
+                # ``perch?`` in Italian: with a letter for the ``?`` it is a far more
+                # common word than without, so the ``?`` may be that letter.
+                out[i] = thresholds.RECOVERY_QUESTION_MARK_PRIOR_ZIPF
         elif prior is None and (h.start == 0 or h.end == len(token)):
             # Mid-sentence (``p? mjuka``) in a text that shows no other damage: a lost
             # letter, but the word without it must still lose to the filled word.
             out[i] = thresholds.RECOVERY_QUESTION_MARK_PRIOR_ZIPF
     return out
+
+
+def _rare_bare(token: str, hole: _Hole, script: str, doc: _Document) -> bool:
+    """True when ``token`` with a letter in its edge ``hole`` is a far more common word of
+    the document's language than ``token`` without it (``perch?``: ``perché``, not
+    ``perch``), so that the ``?`` is more likely a lost letter than a question mark.
+
+    >>> doc = dataclasses.replace(
+    ...     _EMPTY_DOCUMENT,
+    ...     languages={"LATIN": ("it",)},
+    ...     confident=frozenset({"LATIN"}),
+    ...     charsets=("ascii",),
+    ... )
+    >>> _rare_bare("perch?", _Hole(5, 6, "?"), "LATIN", doc)
+    True
+    >>> _rare_bare("dove?", _Hole(4, 5, "?"), "LATIN", doc)
+    False
+    """
+    langs = doc.languages.get(script, ())
+    if script not in doc.confident or not langs:
+        return False
+    bare = token[: hole.start] + token[hole.end :]
+    if QMARK in bare or REPLACEMENT in bare or len(bare) < thresholds.MIN_FOREIGN_WORD_LETTERS:
+        return False
+    if doc.words.get(bare.lower()):
+        return False
+    lang = langs[0]
+    bare_zipf = word_zipf(bare, lang)
+    filled = max(
+        (
+            word_zipf(token[: hole.start] + c + token[hole.end :], lang)
+            for c in _with_case(_lost_letters(lang, hole, doc), "lower")
+        ),
+        default=0.0,
+    )
+    return filled >= bare_zipf + thresholds.MIN_LOST_LETTER_ZIPF_MARGIN
 
 
 def _spelling_choices(
@@ -1165,9 +1285,7 @@ def _choose_by_spelling(
     if lexicon_language(lang) not in LANGUAGES:
         return None
     scored: list[tuple[float, str]] = []
-    for fill in itertools.islice(
-        itertools.product(*choices), thresholds.MAX_SPELLING_CANDIDATES
-    ):
+    for fill in itertools.islice(itertools.product(*choices), thresholds.MAX_SPELLING_CANDIDATES):
         if not _consistent(fill, holes, doc):
             continue
         word = pieces[0] + "".join(f + p for f, p in zip(fill, pieces[1:], strict=True))
@@ -1198,8 +1316,10 @@ def _candidate_tokens(text: str, tokens: list[re.Match[str]]) -> list[re.Match[s
             continue
         if any(c.isdigit() or c == "_" for c in tok):
             continue
-        if not any(c.isalpha() for c in tok) and not _lone_marks(tok) and (
-            QMARK in tok or len(tok) > 3
+        if (
+            not any(c.isalpha() for c in tok)
+            and not _lone_marks(tok)
+            and (QMARK in tok or len(tok) > 3)
         ):
             continue
         start, end = m.span()
@@ -1417,9 +1537,7 @@ def _restore_quotation_marks(
             continue
         closes = (before.isalpha() or before in ".,!") and after in _QUOTE_AFTER_CLOSING
         if closes and before.isalpha():
-            word = _WORD_BEFORE_RE.search(
-                text, max(0, i - thresholds.MAX_RECOVERY_TOKEN_CHARS), i
-            )
+            word = _WORD_BEFORE_RE.search(text, max(0, i - thresholds.MAX_RECOVERY_TOKEN_CHARS), i)
             closes = word is not None and (
                 QMARK in word.group() or reads_as_quote(word.group(), False)
             )

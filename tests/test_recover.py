@@ -272,3 +272,26 @@ def test_long_article_with_damage_inside_a_word_is_still_weighed() -> None:
     out, steps = recover_text(article, CleanOptions())
     assert "Çavuşoğlu said more" in out
     assert steps and steps[0].reason == "lossy_question_mark"
+
+
+def test_word_with_more_holes_than_the_fillings_budget_is_looked_up_by_shape() -> None:
+    # Five lost Turkish letters: too many fillings to try one by one in every language,
+    # so the word is found among the lexicon words of the same shape.
+    text = fffd_damage("Ekipler arama çalışmalarını yaptı.", "cp1254")
+    assert text.count("\ufffd") == 6
+    out, steps = recover_text(text, OPTIONS)
+    assert out == "Ekipler arama çalışmalarını yaptı."
+    assert {s.reason for s in steps} == {Reason.LOSSY_REPLACEMENT}
+
+
+def test_trailing_question_mark_is_a_lost_letter_when_it_makes_a_far_commoner_word() -> None:
+    text = qmark_damage("Non so ancora perché", "ascii")
+    assert text == "Non so ancora perch?"
+    assert recover_text(text, OPTIONS)[0] == "Non so ancora perché"
+
+
+@pytest.mark.parametrize(
+    "text", ["Ma dove sei? Non ti vedo.", "Che cosa fai?", "Where is Marco?", "Is it done?"]
+)
+def test_questions_ending_in_ordinary_words_keep_their_question_mark(text: str) -> None:
+    assert recover_text(text, OPTIONS) == (text, [])
