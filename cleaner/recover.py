@@ -779,6 +779,50 @@ def _score(
     return best, best_lang
 
 
+def _compound_score(word: str, langs: tuple[str, ...]) -> tuple[float, str]:
+    """The score of ``word`` as a compound of two or three lexicon words of one language
+    (``Tjærebyvej``: ``tjære`` + ``by`` + ``vej``), with the rarest part's Zipf frequency
+    less a penalty; ``(0.0, "")`` when it is none. Without ``langs``, every Latin language
+    that writes the word's letters is tried.
+
+    >>> _compound_score("Åkervägen", ("sv",))[0] > 0, _compound_score("Åkxrvägen", ("sv",))[0]
+    (True, 0.0)
+    """
+    lower = word.lower()
+    if len(lower) != len(word) or not lower.isalpha():
+        return 0.0, ""
+    if not langs:
+        extra = {c for c in lower if ord(c) > 127}
+        langs = tuple(
+            lang
+            for lang in _latin_languages()
+            if extra <= language_letters(lang) and lexicon_language(lang) in LANGUAGES
+        )
+    best, best_lang = 0.0, ""
+    for lang in langs:
+        rarest = _compound_parts(lower, lang, thresholds.MAX_COMPOUND_PARTS)
+        if rarest - thresholds.COMPOUND_PENALTY_ZIPF > best:
+            best, best_lang = rarest - thresholds.COMPOUND_PENALTY_ZIPF, lang
+    return best, best_lang
+
+
+def _compound_parts(word: str, lang: str, parts: int) -> float:
+    """The best, over splits of ``word`` into 2..``parts`` known words of ``lang``, of the
+    rarest part's Zipf frequency (0 when no split works)."""
+    shortest = thresholds.MIN_COMPOUND_PART_CHARS
+    best = 0.0
+    for cut in range(shortest, len(word) - 1):
+        head = word_zipf(word[:cut], lang)
+        if head < thresholds.MIN_COMPOUND_PART_ZIPF or head <= best:
+            continue
+        rest = word[cut:]
+        tail = word_zipf(rest, lang) if len(rest) >= shortest else 0.0
+        if tail < thresholds.MIN_COMPOUND_PART_ZIPF:
+            tail = _compound_parts(rest, lang, parts - 1) if parts > 2 else 0.0
+        best = max(best, min(head, tail))
+    return best
+
+
 def _fallback_languages(script: str, doc: _Document) -> tuple[str, ...]:
     """Every language of ``script`` that writes (nearly) all the document's intact letters."""
     if script not in _NAME_SCRIPTS:
@@ -920,6 +964,19 @@ def _choose_in(
         for fill in _lexicon_fillings(token, holes, allowed):
             consider(fill)
     weights = [(score, word, lang) for word, (score, lang) in scored.items() if score > 0]
+    filled = [w for w in scored if QMARK not in w]
+    if (
+        script == "LATIN"
+        and not foreign
+        and filled
+        and len(filled) <= thresholds.MAX_COMPOUND_CANDIDATES
+        and all(QMARK in w for _, w, _ in weights)
+    ):
+        # No filling is a lexicon word: perhaps a compound of them (``Åkervägen``).
+        for word in filled:
+            score, lang = _compound_score(word, langs)
+            if score > 0:
+                weights.append((score, word, lang))
     weights = _one_spelling_each(weights, doc)
     if not weights:
         if langs and script in doc.confident and not foreign:

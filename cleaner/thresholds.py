@@ -396,6 +396,17 @@ RECOVERY_QUESTION_MARK_PRIOR_ZIPF = 0.5
 # (Zipf) than the word without it (``perch?``: ``perché`` 6.2, ``perch`` 3.3). Guess: two
 # orders of magnitude; real questions end in ordinary words that no letter makes commoner.
 MIN_LOST_LETTER_ZIPF_MARGIN = 2.0
+# A damaged word whose fillings are no lexicon word is read as a compound (street names:
+# ``Åkervägen`` = ``åker`` + ``vägen``) when it has at most MAX_COMPOUND_CANDIDATES
+# fillings, of at most MAX_COMPOUND_PARTS parts, each at least MIN_COMPOUND_PART_CHARS
+# letters (shorter parts match by chance) and at least MIN_COMPOUND_PART_ZIPF common; the
+# compound scores as its rarest part less COMPOUND_PENALTY_ZIPF. Guesses; the cap bounds
+# the look-ups (about a word's length squared per filling).
+MAX_COMPOUND_CANDIDATES = 200
+MAX_COMPOUND_PARTS = 3
+MIN_COMPOUND_PART_CHARS = 3
+MIN_COMPOUND_PART_ZIPF = 2.0
+COMPOUND_PENALTY_ZIPF = 1.0
 # Confidence rises from 0 at MIN to full strength at FULL (scores of the best filling).
 # Guess: zipf 1 is a rare name, zipf 2.5 a plain word of a full lexicon.
 MIN_RECOVERY_SCORE_ZIPF = 0.5

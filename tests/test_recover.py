@@ -295,3 +295,22 @@ def test_trailing_question_mark_is_a_lost_letter_when_it_makes_a_far_commoner_wo
 )
 def test_questions_ending_in_ordinary_words_keep_their_question_mark(text: str) -> None:
     assert recover_text(text, OPTIONS) == (text, [])
+
+
+@pytest.mark.parametrize(
+    ("damaged", "expected"),
+    [
+        ("Anna Holm, Bl?bärsstigen 4, 90325 Lule", "Anna Holm, Blåbärsstigen 4, 90325 Lule"),
+        ("Ich wohne in der Kirschbl?tenweg 4.", "Ich wohne in der Kirschblütenweg 4."),
+    ],
+)
+def test_compound_no_lexicon_lists_is_read_as_its_known_parts(damaged: str, expected: str) -> None:
+    out, steps = recover_text(damaged, OPTIONS)
+    assert out == expected
+    assert len(steps) == 1
+
+
+def test_compound_reading_needs_every_part_known() -> None:
+    # ``Kxrvägen`` has no known first part: no filling is written back.
+    text = "Anna Holm, Kx?rvägen 4"
+    assert recover_text(text, OPTIONS)[0] == text
