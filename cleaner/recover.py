@@ -808,10 +808,11 @@ def _compound_score(word: str, langs: tuple[str, ...]) -> tuple[float, str]:
 
 def _compound_parts(word: str, lang: str, parts: int) -> float:
     """The best, over splits of ``word`` into 2..``parts`` known words of ``lang``, of the
-    rarest part's Zipf frequency (0 when no split works)."""
+    rarest part's Zipf frequency (0 when no split works). Every part but the last has at
+    least MIN_COMPOUND_HEAD_CHARS letters (``why`` + ``übe`` + ``cause`` is no compound)."""
     shortest = thresholds.MIN_COMPOUND_PART_CHARS
     best = 0.0
-    for cut in range(shortest, len(word) - 1):
+    for cut in range(thresholds.MIN_COMPOUND_HEAD_CHARS, len(word) - 1):
         head = word_zipf(word[:cut], lang)
         if head < thresholds.MIN_COMPOUND_PART_ZIPF or head <= best:
             continue

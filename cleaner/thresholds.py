@@ -399,12 +399,15 @@ MIN_LOST_LETTER_ZIPF_MARGIN = 2.0
 # A damaged word whose fillings are no lexicon word is read as a compound (street names:
 # ``Åkervägen`` = ``åker`` + ``vägen``) when it has at most MAX_COMPOUND_CANDIDATES
 # fillings, of at most MAX_COMPOUND_PARTS parts, each at least MIN_COMPOUND_PART_CHARS
-# letters (shorter parts match by chance) and at least MIN_COMPOUND_PART_ZIPF common; the
-# compound scores as its rarest part less COMPOUND_PENALTY_ZIPF. Guesses; the cap bounds
-# the look-ups (about a word's length squared per filling).
+# letters (shorter parts match by chance; every part but the last, at least
+# MIN_COMPOUND_HEAD_CHARS: the last is often a short ``weg``, ``vej``) and at least
+# MIN_COMPOUND_PART_ZIPF common; the compound scores as its rarest part less
+# COMPOUND_PENALTY_ZIPF. Guesses; the cap bounds the look-ups (about a word's length
+# squared per filling).
 MAX_COMPOUND_CANDIDATES = 200
 MAX_COMPOUND_PARTS = 3
 MIN_COMPOUND_PART_CHARS = 3
+MIN_COMPOUND_HEAD_CHARS = 4
 MIN_COMPOUND_PART_ZIPF = 2.0
 COMPOUND_PENALTY_ZIPF = 1.0
 # Confidence rises from 0 at MIN to full strength at FULL (scores of the best filling).
