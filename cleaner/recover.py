@@ -1488,7 +1488,9 @@ def recover_text(text: str, options: CleanOptions) -> tuple[str, list[Step]]:
                 return False
         return True
 
-    text, quote_steps = _restore_quotation_marks(text, reads_as_quote)
+    lang = (doc.languages.get(doc.main_script) or ("",))[0]
+    marks = recover_data.QUOTATION_MARKS.get(lang, recover_data.DEFAULT_QUOTATION_MARKS)
+    text, quote_steps = _restore_quotation_marks(text, reads_as_quote, marks)
     if quote_steps:
         tokens = list(_TOKEN_RE.finditer(text))
         damaged = _candidate_tokens(text, tokens)
@@ -1557,9 +1559,9 @@ _WORD_BEFORE_RE = re.compile(r"[^\W\d_?]+\Z")
 
 
 def _restore_quotation_marks(
-    text: str, reads_as_quote: Callable[[str, bool], bool]
+    text: str, reads_as_quote: Callable[[str, bool], bool], marks: str = '""'
 ) -> tuple[str, list[Step]]:
-    """Pairs of ``?`` that stood for lost quotation marks become ``"``.
+    """Pairs of ``?`` that stood for lost quotation marks become ``marks`` (opening, closing).
 
     ``reads_as_quote(word, opening)`` must accept the word after the opening ``?`` (else
     the ``?`` is more likely its lost first letter), and the word before the closing
@@ -1603,8 +1605,8 @@ def _restore_quotation_marks(
             closes = False  # ``word?,?``: the second one closes
         if not closes:
             continue
-        for pos in (opening, i):
-            chars[pos] = '"'
+        for pos, mark in ((opening, marks[0]), (i, marks[1])):
+            chars[pos] = mark
             steps.append(
                 Step(
                     Stage.RECOVER,
@@ -1615,7 +1617,7 @@ def _restore_quotation_marks(
                     start=pos,
                     end=pos + 1,
                     before=QMARK,
-                    after='"',
+                    after=mark,
                     confidence=thresholds.QUOTE_PAIR_CONFIDENCE,
                 )
             )

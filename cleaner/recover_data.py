@@ -95,8 +95,7 @@ LANGUAGE_LETTERS: dict[str, str] = {
     "lt": "\u0105\u010d\u0119\u0117\u012f\u0161\u0173\u016b\u017e",
     "pl": "\u0105\u0107\u0119\u0142\u0144\u00f3\u015b\u017a\u017c",
     "cs": (
-        "\u00e1\u010d\u010f\u00e9\u011b\u00ed\u0148\u00f3"
-        "\u0159\u0161\u0165\u00fa\u016f\u00fd\u017e"
+        "\u00e1\u010d\u010f\u00e9\u011b\u00ed\u0148\u00f3\u0159\u0161\u0165\u00fa\u016f\u00fd\u017e"
     ),
     "sk": (
         "\u00e1\u00e4\u010d\u010f\u00e9\u00ed\u013a\u013e\u0148"
@@ -141,6 +140,28 @@ LANGUAGE_LETTERS: dict[str, str] = {
 UPPER_ONLY_LETTERS: dict[str, str] = {
     "tr": "\u0130",
     "az": "\u0130",
+}
+
+# Quotation marks (opening, closing) a language writes, for a pair of ``?`` that stood for
+# lost ones: a lost mark was never the ASCII ``"`` (every charset has it). Languages not
+# listed get DEFAULT_QUOTATION_MARKS (English and most web text).
+DEFAULT_QUOTATION_MARKS = "\u201c\u201d"
+QUOTATION_MARKS: dict[str, str] = {
+    "bg": "\u201e\u201c",
+    "cs": "\u201e\u201c",
+    "de": "\u201e\u201c",
+    "et": "\u201e\u201c",
+    "is": "\u201e\u201c",
+    "lt": "\u201e\u201c",
+    "mk": "\u201e\u201c",
+    "sk": "\u201e\u201c",
+    "sl": "\u201e\u201c",
+    "hu": "\u201e\u201d",
+    "pl": "\u201e\u201d",
+    "ro": "\u201e\u201d",
+    "ru": "\u00ab\u00bb",
+    "uk": "\u00ab\u00bb",
+    "kk": "\u00ab\u00bb",
 }
 
 # Language codes people use, mapped to the code of the lexicon that covers them

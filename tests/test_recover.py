@@ -107,11 +107,12 @@ def test_folded_copy_in_the_document_names_the_letters() -> None:
 @pytest.mark.parametrize(
     ("charset", "original", "expected"),
     [
-        ("iso8859_2", "Řekl jen „nemám čas“ a odešel domů.", 'Řekl jen "nemám čas" a odešel domů.'),
-        ("koi8_r", "Он сказал: «Я приду завтра» и ушёл.", 'Он сказал: "Я приду завтра" и ушёл.'),
+        ("iso8859_2", "Řekl jen „nemám čas“ a odešel domů.", "Řekl jen „nemám čas“ a odešel domů."),
+        ("koi8_r", "Он сказал: «Я приду завтра» и ушёл.", "Он сказал: «Я приду завтра» и ушёл."),
+        ("latin-1", "She said “not today” and left.", "She said “not today” and left."),
     ],
 )
-def test_lost_quotation_marks_become_straight_quotes(
+def test_lost_quotation_marks_become_the_language_s_quotation_marks(
     charset: str, original: str, expected: str
 ) -> None:
     fixed, steps = recover_text(qmark_damage(original, charset), OPTIONS)
