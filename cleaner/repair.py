@@ -430,23 +430,17 @@ def decode_lossy(text: str, charset: str, wide: bool = False) -> str:
     sites = _lossy_sites(text, charset, _WIDE_CHOICES if wide else ())
     if not sites:
         return text
-    context = _letter_counts(
-        " ".join(t for t in text.split() if not any(m in t for m in _LOST_MARKS))
-    )
+    context = _letter_counts(" ".join(_undamaged_tokens(text, sites)))
     enough_context = len(lexicon.words(text)) >= thresholds.MIN_LOSSY_CONTEXT_WORDS
     out: list[str] = []
     pos = 0
     for group in _group_by_token(text, sites):
-        choice = _choose_jointly(text, group, context) if enough_context else None
-        for k, (start, end, _options, vanished) in enumerate(group):
-            if choice is not None:
-                fill = choice[k]
-            elif vanished:
+        fills = _fill_group(text, group, context) if enough_context else [None] * len(group)
+        for (start, end, _options, vanished), fill in zip(group, fills, strict=True):
+            if fill is None and vanished:
                 continue
-            else:
-                fill = "\N{REPLACEMENT CHARACTER}"
             out.append(text[pos:start])
-            out.append(fill)
+            out.append("\N{REPLACEMENT CHARACTER}" if fill is None else fill)
             pos = end
     out.append(text[pos:])
     return "".join(out)
@@ -454,6 +448,8 @@ def decode_lossy(text: str, charset: str, wide: bool = False) -> str:
 
 _LOST = "? \N{REPLACEMENT CHARACTER}"
 _C1_BYTES = tuple(range(0x80, 0xA0))
+# what may follow a character whose last byte vanished at the end of a word ("" = end)
+_WORD_ENDS = frozenset(("", ".", ",", ";", ":", "!", "?", ")", '"', "'"))
 _WIDE_CHOICES = (*_C1_BYTES, chardata.NBSP_BYTE)
 _LOST_MARKS = "?\N{REPLACEMENT CHARACTER}"
 
@@ -463,6 +459,9 @@ Site = tuple[int, int, list[str], bool]
 def _lossy_sites(text: str, charset: str, choices: tuple[int, ...] = ()) -> list[Site]:
     """Damaged sequences: (start, end, possible characters, whether a byte vanished)."""
     sites: list[Site] = []
+    # a byte that vanished is one the charset cannot show, unless the line does not show
+    # the charset's own characters for 0x80-0x9F (then any C1 byte, as in Latin-1)
+    vanishing = _C1_BYTES if choices else chardata.UNDEFINED_BYTES[charset]
     for match in chardata.LOSSY_PATTERNS[charset].finditer(text):
         chunk = match.group()
         lead = chunk[0].encode(charset)[0]
@@ -474,12 +473,19 @@ def _lossy_sites(text: str, charset: str, choices: tuple[int, ...] = ()) -> list
         vanished = len(chunk) < 2
         if vanished:
             nxt = text[start + 1 : start + 2]
-            if size != 2 or not nxt or not (nxt.isalpha() or nxt.isspace()):
+            if size != 2 or not (nxt.isalpha() or nxt.isspace() or nxt in _WORD_ENDS):
                 continue
-            # a byte that vanished left no trace of which charset dropped it
-            options = _lossy_options(chunk[0] + "\N{REPLACEMENT CHARACTER}", charset, _C1_BYTES)
+            options = _lossy_options(chunk[0] + "\N{REPLACEMENT CHARACTER}", charset, vanishing)
         else:
             options = _lossy_options(chunk, charset, choices)
+            if size == 2 and chunk[1:] == " ":
+                # the space is a lost NBSP, or a real space after a byte that vanished
+                options += [
+                    option + " "
+                    for option in _lossy_options(
+                        chunk[0] + "\N{REPLACEMENT CHARACTER}", charset, vanishing
+                    )
+                ]
         if start == 0 or text[start - 1].isspace():
             # a lone character between spaces is only a lost NBSP if it makes a letter
             lost_mark = any(m in chunk for m in _LOST_MARKS)
@@ -487,6 +493,43 @@ def _lossy_sites(text: str, charset: str, choices: tuple[int, ...] = ()) -> list
         if options:
             sites.append((start, min(match.end(), start + size), options, vanished))
     return sites
+
+
+_TOKEN_RE = re.compile(r"\S+")
+
+
+def _undamaged_tokens(text: str, sites: list[Site]) -> Iterator[str]:
+    """Whitespace-separated tokens of ``text`` holding no damaged sequence and no lost
+    mark: the line's own evidence of its alphabet.
+
+    >>> list(_undamaged_tokens("Ä bien là? très", [(0, 1, ["ā"], True)]))
+    ['bien', 'très']
+    """
+    starts = sorted(site[0] for site in sites)
+    for match in _TOKEN_RE.finditer(text):
+        token = match.group()
+        i = bisect.bisect_left(starts, match.start())
+        if i < len(starts) and starts[i] < match.end():
+            continue
+        if not any(m in token for m in _LOST_MARKS):
+            yield token
+
+
+def _token_end(text: str, site: Site) -> int:
+    """Where the token holding ``site`` ends: at the next whitespace, or right after a
+    site that ends in a space before a letter (a byte that vanished before a real space).
+
+    >>> _token_end("ab c", (0, 1, [], True)), _token_end("pÄ x", (1, 3, [], False))
+    (2, 3)
+    """
+    end = site[1]
+    if text[end - 1].isspace() and end < len(text) and not text[end].isspace():
+        return end
+    found = _SPACE_RE.search(text, end)
+    return found.start() if found else len(text)
+
+
+_SPACE_RE = re.compile(r"\s")
 
 
 def _group_by_token(text: str, sites: list[Site]) -> Iterator[list[Site]]:
@@ -500,17 +543,50 @@ def _group_by_token(text: str, sites: list[Site]) -> Iterator[list[Site]]:
         if group:
             yield group
         group = [site]
-        found = re.compile(r"\s").search(text, site[1])
+        found = _SPACE_RE.search(text, site[1])
         token_end = found.start() if found else len(text)
     if group:
         yield group
 
 
+def _fill_group(text: str, group: list[Site], context: Counter[str]) -> list[str | None]:
+    """The fill of each site of a token's group (None: undecided).
+
+    A site that ends in a space before more of the token (``pÄ kn``) is a lost NBSP
+    inside one word, or a byte that vanished before a real space between two words:
+    the one word is tried first, then the two words one after the other (the second
+    only once the first is decided).
+    """
+    fills: list[str | None] = []
+    while group:
+        split = next(
+            (k for k, site in enumerate(group[:-1]) if text[site[1] - 1].isspace()),
+            None,
+        )
+        if split is None:
+            choice = _choose_jointly(text, group, context)
+            return fills + (list(choice) if choice is not None else [None] * len(group))
+        start, end, options, vanished = group[split]
+        inside = [o for o in options if len(o) == 1]
+        if inside:
+            joined = [*group[:split], (start, end, inside, vanished), *group[split + 1 :]]
+            choice = _choose_jointly(text, joined, context)
+            if choice is not None:
+                return fills + list(choice)
+        between = [o for o in options if len(o) > 1]
+        head = [*group[:split], (start, end, between, vanished)]
+        choice = _choose_jointly(text, head, context) if between else None
+        if choice is None:
+            return fills + [None] * len(group)
+        fills.extend(choice)
+        group = group[split + 1 :]
+    return fills
+
+
 def _choose_jointly(text: str, group: list[Site], context: Counter[str]) -> tuple[str, ...] | None:
     """The one combination of fills that makes every word of the token known, or None."""
     start = text.rfind(" ", 0, group[0][0]) + 1
-    found = re.compile(r"\s").search(text, group[-1][1])
-    end = found.start() if found else len(text)
+    end = _token_end(text, group[-1])
     first = group[0][2]
     at_start = group[0][0] == start and any(o.isupper() for o in first)
     if at_start and len(text.split()) < thresholds.MIN_LOSSY_CONTEXT_WORDS:
@@ -520,12 +596,22 @@ def _choose_jointly(text: str, group: list[Site], context: Counter[str]) -> tupl
     mixed_case = at_start and not all(map(str.isupper, first))
     context_letters = frozenset(_latin_letters("".join(context)))
     context_fits = bool(context_letters) and bool(covering_languages(context_letters))
-    if context_fits:
-        # letters that no language of the line writes are not tried at all
-        group = [
-            (s, e, [o for o in options if _fits(o, context_letters)], v)
-            for s, e, options, v in group
-        ]
+    # a capital after a small letter never makes a word (see _word_cost), and letters
+    # that no language of the line writes are not tried at all
+    group = [
+        (
+            s,
+            e,
+            [
+                o
+                for o in options
+                if not (o[0].isupper() and text[s - 1 : s].islower())
+                and (not context_fits or _fits(o, context_letters))
+            ],
+            v,
+        )
+        for s, e, options, v in group
+    ]
     combos = 1
     for _s, _e, options, _v in group:
         combos *= len(options)
@@ -537,7 +623,7 @@ def _choose_jointly(text: str, group: list[Site], context: Counter[str]) -> tupl
     fitting: dict[str, tuple[str, ...]] = {}
     lower_first = [sorted(options, key=lambda o: not o.islower()) for _s, _e, options, _v in group]
     for choice in itertools.product(*lower_first):
-        if any(unicodedata.category(fill)[0] in "SCZ" for fill in choice):
+        if any(unicodedata.category(fill[0])[0] in "SCZ" for fill in choice):
             continue
         pieces = []
         pos = start

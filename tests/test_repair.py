@@ -320,3 +320,29 @@ def test_unknown_name_takes_the_one_reading_of_a_single_alphabet() -> None:
     text = "Zapisnik je potpisao Tomislav Brkačić iz Osijeka."
     damaged = lossy_mojibake(text, "cp1252", "?")
     assert repair_text(damaged, OPTIONS)[0] == text
+
+
+def test_vanished_byte_before_a_space_is_filled() -> None:
+    # ě loses its second byte in Latin-1 and nothing marks it: ``mÄstÄ je`` could also
+    # be a lost NBSP (``Ġ``), which no Czech word holds
+    text = "Ve městě je dnes krásně a teplo."
+    damaged = lossy_mojibake(text, "latin-1", "")
+    assert repair_text(damaged, OPTIONS)[0] == text
+
+
+def test_vanished_byte_is_one_the_charset_cannot_show() -> None:
+    # the line shows Windows-1252's own ‚ and ‹ ... so only its five undefined bytes can
+    # have vanished: Н (not З, Д, П ... which would also make words)
+    text = "Наша школа стоит на холме. Недалеко есть река и лес"
+    damaged = lossy_mojibake(text, "cp1252", "")
+    assert "\N{REPLACEMENT CHARACTER}" not in damaged
+    assert repair_text(damaged, OPTIONS)[0] == text
+
+
+def test_space_after_a_lead_is_first_read_as_a_lost_nbsp_inside_the_word() -> None:
+    # Р is D0 A0: read as Windows-1252 with NBSP turned into a space, ``Ð `` starts the
+    # word; it could also be a character whose byte vanished before a real space
+    text = "Русская кухня и её рецепты"
+    damaged = lossy_mojibake(text, "cp1252", "\N{REPLACEMENT CHARACTER}").replace("\xa0", " ")
+    assert "Ð " in damaged
+    assert repair_text(damaged, OPTIONS)[0] == text
