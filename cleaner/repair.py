@@ -11,6 +11,10 @@ How a document is repaired
      up to :data:`cleaner.thresholds.MAX_MOJIBAKE_LAYERS` times (mojibake of mojibake).
      Bytes lost on the way (``?``, U+FFFD, nothing, NBSP turned into a space) are filled
      in when exactly one choice decodes to known words, else left as U+FFFD for recovery.
+     Only letters of the alphabet of the line's undamaged words are tried; a name no
+     lexicon knows is filled when a single choice keeps it in one alphabet. A byte that
+     vanished is one the charset cannot show (any C1 byte when the line shows none of the
+     charset's own 0x80-0x9F characters).
      C1 controls are read as Windows-1252 (or, inside words, as a charset whose 0x80-0x9F
      are letters). ftfy's own repair of the line is one more candidate.
   3. A candidate replaces the line only when it is clearly more plausible
