@@ -152,6 +152,7 @@ def implausibility(text: str) -> float:
     cost += thresholds.MOJIBAKE_RARE_CHAR_WEIGHT * len(chardata.RARE_CHAR_RE.findall(text))
     cost += text.count("\N{REPLACEMENT CHARACTER}")
     cost += thresholds.MOJIBAKE_RARE_CHAR_WEIGHT * len(chardata.LOST_QMARK_RE.findall(text))
+    cost += thresholds.MOJIBAKE_RARE_CHAR_WEIGHT * len(_LOST_NBSP_RE.findall(text))
     cost += thresholds.MOJIBAKE_SYMBOL_WEIGHT * (
         len(chardata.SYMBOL_IN_WORD_RE.findall(text)) - text.count(chardata.CATALAN_MIDDLE_DOT)
     )
@@ -708,6 +709,9 @@ def covering_languages(letters: frozenset[str]) -> tuple[str, ...]:
 
 
 _C1_RE = re.compile("[\x80-\x9f]")
+# ``Ã`` then a space: U+00E0 (C3 A0) whose NBSP became a space, as a word of its own
+# before a second space or after a small letter (``Ã`` alone is a Portuguese capital)
+_LOST_NBSP_RE = re.compile(r"(?<=\s)\u00c3 (?=\s)|(?<=[a-z\u00df-\u00ff])\u00c3 ")
 _C1_IN_WORD_RE = re.compile(r"(?<=[^\W\d_])[\x80-\x9f]+(?=[^\W\d_])")
 
 

@@ -346,3 +346,17 @@ def test_space_after_a_lead_is_first_read_as_a_lost_nbsp_inside_the_word() -> No
     damaged = lossy_mojibake(text, "cp1252", "\N{REPLACEMENT CHARACTER}").replace("\xa0", " ")
     assert "Ð " in damaged
     assert repair_text(damaged, OPTIONS)[0] == text
+
+
+def test_a_grave_whose_nbsp_became_a_space_is_repaired() -> None:
+    # à is C3 A0: read as Windows-1252 with NBSP turned into a space it is ``Ã `` (and
+    # the rest of the line, ``À`` included, reads plausibly without it)
+    text = "À la fin, il a dit : à bientôt."
+    damaged = lossy_mojibake(text, "cp1252", "").replace("\xa0", " ")
+    assert "Ã  bient" in damaged
+    assert repair_text(damaged, OPTIONS)[0] == text
+
+
+def test_portuguese_capital_a_tilde_before_a_space_is_not_a_lost_nbsp() -> None:
+    text = "SÃO PAULO: A MAÇÃ É VERDE E A IRMÃ VEIO."
+    assert repair_text(text, OPTIONS) == (text, [])
