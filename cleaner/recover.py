@@ -1401,6 +1401,7 @@ def _vote_languages(text: str, damaged: list[re.Match[str]], doc: _Document) -> 
     used as if the intact words had named them.
     """
     votes: dict[str, dict[str, float]] = {}
+    seen: dict[tuple[str, tuple[bool, ...]], dict[str, float]] = {}
     for m in itertools.islice(damaged, thresholds.MAX_LANGUAGE_VOTE_WORDS):
         token = m.group()
         letters = [script_of(c) for c in token if c.isalpha()]
@@ -1411,8 +1412,12 @@ def _vote_languages(text: str, damaged: list[re.Match[str]], doc: _Document) -> 
         holes = _holes(token, doc.chunked)
         if not holes or len(holes) > thresholds.MAX_RECOVERY_HOLES:
             continue
-        readings: dict[str, float] = {}
-        _choose(text, m.start(), token, holes, doc, readings)
+        key = (token, _context(text, m.start(), m.end()))
+        readings = seen.get(key)
+        if readings is None:
+            # A repeated word in the same context reads the same: weighed once, votes again.
+            readings = seen[key] = {}
+            _choose(text, m.start(), token, holes, doc, readings)
         tally = votes.setdefault(letters[0], {})
         for lang, share in readings.items():
             tally[lang] = tally.get(lang, 0.0) + share
