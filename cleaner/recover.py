@@ -50,9 +50,10 @@ from cleaner.trace import Reason, Stage, Step
 QMARK = "?"
 REPLACEMENT = "\ufffd"
 
-# The fast exit: a letter next to a ``?``, or any U+FFFD. Fixed-width alternatives, so the
-# scan is linear.
-_DAMAGE_RE = re.compile(r"[^\W\d_]\?|\?[^\W\d_]|\ufffd")
+# The fast exit: a letter next to a ``?``, any U+FFFD, or a ``?`` after a comma (never a
+# question mark: a lost closing quotation mark). Fixed-width alternatives, so the scan is
+# linear.
+_DAMAGE_RE = re.compile(r"[^\W\d_]\?|\?[^\W\d_]|\ufffd|,\?[ \t]")
 
 # Damage that ordinary punctuation does not make: a ``?`` with letters on both sides
 # (``Çavu?o?lu``), a ``?`` that starts a word (``?ivot``), any U+FFFD, or a ``?`` ending a
@@ -1496,6 +1497,9 @@ def recover_text(text: str, options: CleanOptions) -> tuple[str, list[Step]]:
     lang = (doc.languages.get(doc.main_script) or ("",))[0]
     marks = recover_data.QUOTATION_MARKS.get(lang, recover_data.DEFAULT_QUOTATION_MARKS)
     text, quote_steps = _restore_quotation_marks(text, reads_as_quote, marks)
+    if _LOST_CLOSING_MARK_RE.search(text):
+        text, closing_steps = _restore_closing_marks(text, marks[1])
+        quote_steps = sorted(quote_steps + closing_steps, key=lambda s: s.start or 0)
     if quote_steps:
         tokens = list(_TOKEN_RE.finditer(text))
         damaged = _candidate_tokens(text, tokens)
@@ -1561,6 +1565,39 @@ _QUOTE_AFTER_CLOSING = frozenset(" \t\n,.;:)!")
 _QMARK_OR_NEWLINE_RE = re.compile(r"[?\n]")
 _WORD_AFTER_RE = re.compile(r"[^\W\d_]+")
 _WORD_BEFORE_RE = re.compile(r"[^\W\d_?]+\Z")
+
+
+# A ``?`` between a comma and a space: a question mark never follows a comma, so it is a
+# lost closing quotation mark (``„Pojďme,? řekl``). Fixed width: linear.
+_LOST_CLOSING_MARK_RE = re.compile(r"(?<=,)\?(?=[ \t])")
+
+
+def _restore_closing_marks(text: str, mark: str) -> tuple[str, list[Step]]:
+    """Every ``?`` between a comma and a space becomes the closing quotation ``mark``.
+
+    >>> _restore_closing_marks("Jdeme,? řekl a odešel.", "\u201c")[0]
+    'Jdeme,“ řekl a odešel.'
+    """
+    steps: list[Step] = []
+    line, seen = 1, 0
+    for m in _LOST_CLOSING_MARK_RE.finditer(text):
+        line += text.count("\n", seen, m.start())
+        seen = m.start()
+        steps.append(
+            Step(
+                Stage.RECOVER,
+                "recover",
+                Reason.LOSSY_QMARK,
+                detail="quotation mark",
+                line=line,
+                start=m.start(),
+                end=m.end(),
+                before=QMARK,
+                after=mark,
+                confidence=thresholds.QUOTE_PAIR_CONFIDENCE,
+            )
+        )
+    return _LOST_CLOSING_MARK_RE.sub(mark, text), steps
 
 
 def _restore_quotation_marks(

@@ -315,3 +315,19 @@ def test_compound_reading_needs_every_part_known() -> None:
     # ``Kxrvägen`` has no known first part: no filling is written back.
     text = "Anna Holm, Kx?rvägen 4"
     assert recover_text(text, OPTIONS)[0] == text
+
+
+def test_question_mark_after_a_comma_is_a_lost_closing_quotation_mark() -> None:
+    text = qmark_damage("„Přijdu zítra,“ řekl a odešel domů.", "iso8859_2")
+    assert text == "?Přijdu zítra,? řekl a odešel domů."
+    out, steps = recover_text(text, OPTIONS)
+    assert out.endswith("zítra,“ řekl a odešel domů.")
+    assert any(s.after == "\u201c" and s.detail == "quotation mark" for s in steps)
+
+
+def test_lost_closing_marks_are_found_in_linear_time_on_many_lines() -> None:
+    # A long text is weighed once a word shows lost letters inside it.
+    text = "To je zlo?in.\n" + "Ano,? řekl.\n" * 20000
+    out, steps = recover_text(text, OPTIONS)
+    assert out.count("\u201c") == 20000
+    assert steps[-1].line == 20001
