@@ -1572,6 +1572,22 @@ _WORD_BEFORE_RE = re.compile(r"[^\W\d_?]+\Z")
 _LOST_CLOSING_MARK_RE = re.compile(r"(?<=,)\?(?=[ \t])")
 
 
+def _quote_step(line: int, start: int, end: int, mark: str) -> Step:
+    """The step of a ``?`` that stood for a lost quotation ``mark``."""
+    return Step(
+        Stage.RECOVER,
+        "recover",
+        Reason.LOSSY_QMARK,
+        detail="quotation mark",
+        line=line,
+        start=start,
+        end=end,
+        before=QMARK,
+        after=mark,
+        confidence=thresholds.QUOTE_PAIR_CONFIDENCE,
+    )
+
+
 def _restore_closing_marks(text: str, mark: str) -> tuple[str, list[Step]]:
     """Every ``?`` between a comma and a space becomes the closing quotation ``mark``.
 
@@ -1583,20 +1599,7 @@ def _restore_closing_marks(text: str, mark: str) -> tuple[str, list[Step]]:
     for m in _LOST_CLOSING_MARK_RE.finditer(text):
         line += text.count("\n", seen, m.start())
         seen = m.start()
-        steps.append(
-            Step(
-                Stage.RECOVER,
-                "recover",
-                Reason.LOSSY_QMARK,
-                detail="quotation mark",
-                line=line,
-                start=m.start(),
-                end=m.end(),
-                before=QMARK,
-                after=mark,
-                confidence=thresholds.QUOTE_PAIR_CONFIDENCE,
-            )
-        )
+        steps.append(_quote_step(line, m.start(), m.end(), mark))
     return _LOST_CLOSING_MARK_RE.sub(mark, text), steps
 
 
@@ -1649,20 +1652,7 @@ def _restore_quotation_marks(
             continue
         for pos, mark in ((opening, marks[0]), (i, marks[1])):
             chars[pos] = mark
-            steps.append(
-                Step(
-                    Stage.RECOVER,
-                    "recover",
-                    Reason.LOSSY_QMARK,
-                    detail="quotation mark",
-                    line=line,
-                    start=pos,
-                    end=pos + 1,
-                    before=QMARK,
-                    after=mark,
-                    confidence=thresholds.QUOTE_PAIR_CONFIDENCE,
-                )
-            )
+            steps.append(_quote_step(line, pos, pos + 1, mark))
         opening = None
     if not steps:
         return text, []

@@ -466,7 +466,7 @@ def _lossy_sites(text: str, charset: str, choices: tuple[int, ...] = ()) -> list
     sites: list[Site] = []
     # a byte that vanished is one the charset cannot show, unless the line does not show
     # the charset's own characters for 0x80-0x9F (then any C1 byte, as in Latin-1)
-    vanishing = _C1_BYTES if choices else chardata.UNDEFINED_BYTES[charset]
+    vanishing = _C1_BYTES if choices else tuple(chardata.UNDEFINED_BYTES[charset])
     for match in chardata.LOSSY_PATTERNS[charset].finditer(text):
         chunk = match.group()
         lead = chunk[0].encode(charset)[0]
