@@ -36,9 +36,7 @@ def fffd_damage(text: str, charset: str) -> str:
 def chunked_damage(text: str, size: int) -> str:
     """UTF-8 of ``text`` decoded ``size`` bytes at a time (split characters become U+FFFD)."""
     data = text.encode("utf-8")
-    return "".join(
-        data[i : i + size].decode("utf-8", "replace") for i in range(0, len(data), size)
-    )
+    return "".join(data[i : i + size].decode("utf-8", "replace") for i in range(0, len(data), size))
 
 
 # (charset, original): sentences written for these tests.
