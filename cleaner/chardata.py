@@ -171,12 +171,20 @@ LOSSY_PATTERNS: MappingProxyType[str, re.Pattern[str]] = MappingProxyType(
 # ``?``, U+FFFD, a space), or a C1 control. It only routes lines to the full check, so it
 # may over-match: Russian ``лё`` (a KOI8-R lead and continuation) or ``Т»`` (cp1251) are
 # found and then left alone by the plausibility test. Built from the tables above.
+# A lookahead on the union of every charset's lead characters comes first: most positions
+# of a text hold no lead character, and one class test rejects them before the alternation
+# (one branch per charset) is tried; this makes the scan about six times faster.
+_SUSPECT_LEADS = _char_class(
+    "".join(CHARSET_TABLES[cs][0xC2:0xF5] for cs in REPAIR_CHARSETS)
+    + "".join(map(chr, range(0x80, 0xA0)))
+)
 SUSPECT_RE: re.Pattern[str] = re.compile(
-    "|".join(
+    f"(?={_SUSPECT_LEADS})(?:"
+    + "|".join(
         f"{l2[:-1] + l3[1:-1] + l4[1:]}{c[:-1]}?\N{REPLACEMENT CHARACTER}]"
         for l2, l3, l4, c in (_classes(CHARSET_TABLES[cs]) for cs in REPAIR_CHARSETS)
     )
-    + "|[\x80-\x9f]"
+    + "|[\x80-\x9f])"
 )
 
 # Lines are split on these (the same breaks as ``str.splitlines`` keeps apart, minus the
