@@ -1010,10 +1010,12 @@ def detect_encoding(data: bytes, declared_encoding: str | None = None) -> Decode
         if text is None:
             text = _decode(data, declared)
         if text is not None:
-            score, lang = plausibility(text[: thresholds.DETECT_SAMPLE_BYTES])
-            conf = max(0.0, min(1.0, score))
             if text.isascii() or declared.startswith("utf"):
-                conf = 1.0
+                # nothing was guessed: the cheap letter-based language is enough
+                conf, lang = 1.0, guess_language(text)
+            else:
+                score, lang = plausibility(text[: thresholds.DETECT_SAMPLE_BYTES])
+                conf = max(0.0, min(1.0, score))
             return _result(
                 text,
                 reading,

@@ -9,6 +9,7 @@ gunicorn ``child_exit`` hook marks dead workers. Without it, the app's registry 
 
 from __future__ import annotations
 
+import collections
 import os
 import time
 from dataclasses import dataclass
@@ -107,10 +108,13 @@ def record_document(metrics: Metrics, result: CleanResult | None) -> None:
         metrics.documents.labels(outcome="error").inc()
         return
     metrics.documents.labels(outcome="ok").inc()
-    for step in result.removed_lines:
-        metrics.removed_lines.labels(reason=str(step.reason)).inc()
-    for step in result.repairs:
-        metrics.repairs.labels(reason=str(step.reason)).inc()
+    # one increment per reason, not per step: a page has dozens of removed lines
+    for counter, steps in (
+        (metrics.removed_lines, result.removed_lines),
+        (metrics.repairs, result.repairs),
+    ):
+        for reason, count in collections.Counter(str(step.reason) for step in steps).items():
+            counter.labels(reason=reason).inc(count)
 
 
 def render() -> Response:
