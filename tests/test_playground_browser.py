@@ -332,3 +332,13 @@ def test_playground_diff_shows_removed_lines_and_repairs(
     assert output == report.text
     assert SEED_MARKER not in output
     assert output == expected
+    # removed lines are shown where they stood in the input: the repeated caption is struck
+    # out right after its first occurrence, not somewhere further down
+    rows = page.evaluate(
+        "[...document.querySelectorAll('#diff .line')]"
+        ".map(r => [r.textContent, r.classList.contains('removed')])"
+    )
+    rows = [(text, removed) for text, removed in rows if text.strip()]
+    duplicate = next(s for s in report.removed_lines if s.reason == Reason.DUPLICATE)
+    at = next(i for i, (text, removed) in enumerate(rows) if removed and duplicate.before in text)
+    assert rows[at - 1] == (duplicate.before, False), rows[at - 2 : at + 2]

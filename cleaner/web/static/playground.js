@@ -50,37 +50,49 @@
     return data;
   }
 
-  // Rebuild the lines each line-removing stage saw, latest stage first: a stage's input is its
-  // output with its removed lines put back at their (1-based) line numbers.
-  function rebuildLines(report) {
-    let lines = report.text.split("\n").map((text) => ({ text: text, removed: null }));
-    const removed = report.removed_lines || [];
-    const stages = [];
-    removed.forEach((step) => {
-      if (!stages.includes(step.stage)) stages.push(step.stage);
-    });
-    stages.reverse().forEach((stage) => {
-      const steps = removed.filter((s) => s.stage === stage);
-      const numbered = new Map();
-      const unnumbered = [];
-      steps.forEach((s) => (Number.isInteger(s.line) && !numbered.has(s.line) ? numbered.set(s.line, s) : unnumbered.push(s)));
-      const rest = lines.slice();
-      const out = [];
-      for (let n = 1; rest.length > 0 || numbered.size > 0; n++) {
-        if (numbered.has(n)) {
-          const s = numbered.get(n);
-          numbered.delete(n);
-          out.push({ text: s.before || "", removed: s });
-        } else if (rest.length > 0) {
-          out.push(rest.shift());
+  // Every removed line carries its 1-based line number in the input. Rebuild the input's
+  // lines: a removed line is shown struck out in place; the kept non-blank lines take, in
+  // order, the (repaired) non-blank lines of the clean text; blank lines stay as blank rows.
+  function rebuildLines(report, original) {
+    const numbered = new Map();
+    const unnumbered = [];
+    (report.removed_lines || []).forEach((s) =>
+      Number.isInteger(s.line) && !numbered.has(s.line) ? numbered.set(s.line, s) : unnumbered.push(s)
+    );
+    const source = original.split("\n");
+    const clean = report.text.split("\n").filter((text) => text.trim() !== "");
+    const keptNonBlank = source.filter((text, i) => !numbered.has(i + 1) && text.trim() !== "").length;
+    const lines = [];
+    if (keptNonBlank === clean.length) {
+      let next = 0;
+      source.forEach((text, i) => {
+        const step = numbered.get(i + 1);
+        if (step) {
+          lines.push({ text: step.before || text, removed: step });
+        } else if (text.trim() === "") {
+          if (lines.length > 0 && lines[lines.length - 1].text !== "") lines.push({ text: "", removed: null });
         } else {
-          numbered.forEach((s) => out.push({ text: s.before || "", removed: s }));
+          lines.push({ text: clean[next++], removed: null });
+        }
+      });
+    } else {
+      // the input box does not hold what was cleaned (a file in another charset): merge the
+      // clean text's lines and the removed lines by number
+      const rest = report.text.split("\n");
+      for (let n = 1; rest.length > 0 || numbered.size > 0; n++) {
+        const step = numbered.get(n);
+        if (step) {
+          numbered.delete(n);
+          lines.push({ text: step.before || "", removed: step });
+        } else if (rest.length > 0) {
+          lines.push({ text: rest.shift(), removed: null });
+        } else {
+          numbered.forEach((s) => lines.push({ text: s.before || "", removed: s }));
           numbered.clear();
         }
       }
-      unnumbered.forEach((s) => out.push({ text: s.before || "", removed: s }));
-      lines = out;
-    });
+    }
+    unnumbered.forEach((s) => lines.push({ text: s.before || "", removed: s }));
     return lines;
   }
 
@@ -117,11 +129,11 @@
     parent.appendChild(document.createTextNode(text.slice(pos)));
   }
 
-  function renderDiff(report) {
+  function renderDiff(report, original) {
     const diff = $("diff");
     diff.replaceChildren();
     const targets = repairTargets(report);
-    rebuildLines(report).forEach((line) => {
+    rebuildLines(report, original).forEach((line) => {
       const row = document.createElement("div");
       row.className = "line";
       if (line.removed) {
@@ -150,9 +162,10 @@
     button.disabled = true;
     setStatus("Cleaning\u2026", false);
     try {
+      const original = $("input").value;
       const report = await requestReport();
       $("output").textContent = report.text;
-      renderDiff(report);
+      renderDiff(report, original);
       setStatus(report.changed ? "Done." : "Done: nothing to change.", false);
     } catch (err) {
       setStatus(err.message, true);
