@@ -88,24 +88,25 @@ GOOD, NEARGOOD, SHORT, CHROME = "good", "neargood", "short", "chrome"
 
 @dataclass(slots=True)
 class LineInfo:
-    """Features of one non-blank line (``index`` is 0-based in the input)."""
+    """Features of one non-blank line (``index`` is 0-based in the input): where it is,
+    what its text says (:class:`LineFacts`), then what the page around it says."""
 
     index: int
     text: str
+    block: int
     key: str
     words: list[str]
     n_words: int
     cjk: int
     size: int
+    label: Reason | None
+    marker: Reason | None
+    byline: bool
+    image_credit: bool
+    dedupe_key: str
     stop: float = 0.0
-    label: Reason | None = None
-    marker: Reason | None = None
     repeated: bool = False
     cls: str = SHORT
-    block: int = 0
-    byline: bool = False
-    image_credit: bool = False
-    dedupe_key: str = ""
     short_prose: bool = False
 
 
@@ -265,10 +266,12 @@ _MAX_CJK_LABEL_CHARS = 20
 
 
 class LineFacts(NamedTuple):
-    """What a line's text alone says about it, computed once per distinct text in a call."""
+    """What a line's text alone says about it, computed once per distinct text in a call
+    (the fields of :class:`LineInfo` after ``block``, in the same order)."""
 
     key: str
     words: list[str]
+    n_words: int
     cjk: int
     size: int
     label: Reason | None
@@ -278,7 +281,7 @@ class LineFacts(NamedTuple):
     dedupe_key: str
 
 
-def _analyse(lines: list[str], seen: dict[str, LineFacts] | None = None) -> list[LineInfo]:
+def _analyse(lines: list[str], seen: dict[str, tuple] | None = None) -> list[LineInfo]:
     """Features of the non-blank lines; ``seen`` memoises them by line text for one call
     (pages repeat their menus, and later passes see the same lines again)."""
     infos: list[LineInfo] = []
@@ -286,30 +289,29 @@ def _analyse(lines: list[str], seen: dict[str, LineFacts] | None = None) -> list
     block, in_block = 0, False
     if seen is None:
         seen = {}
+    get = seen.get
+    blanks = _BLANKS
     for i, raw in enumerate(lines):
-        text = raw.strip(_BLANKS)
+        text = raw.strip(blanks)
         if not text:
             in_block = False
             continue
         if not in_block:
             block += 1
             in_block = True
-        facts = seen.get(text)
+        facts = get(text)
         if facts is None:
             facts = seen[text] = _line_facts(text)
-        key, words, cjk, size, label, marker, byline, image_credit, dkey = facts
-        append(
-            LineInfo(
-                i, text, key, words, len(words), cjk, size, 0.0, label, marker, False, SHORT,
-                block, byline, image_credit, dkey,
-            )
-        )  # fmt: skip
+        append(LineInfo(i, text, block, *facts))
     return infos
 
 
-def _line_facts(text: str) -> LineFacts:
-    """Label key, words (no numbers, no CJK), CJK character count, weighted size, lexicon
-    categories, date/byline and picture-credit flags, and the duplicate key of a line."""
+def _line_facts(text: str) -> tuple:
+    """The :class:`LineFacts` of a line, as a plain tuple (built once per distinct line):
+    label key, words (no numbers, no CJK), CJK character count, weighted size, lexicon
+    categories, date/byline and picture-credit flags, and the duplicate key."""
+    # The duplicate key is the label key unless marks were dropped from the words.
+    marks = False
     if text.isascii():
         ascii_only = True
         tokens = text.translate(_ASCII_TOKEN_TABLE).split()
@@ -317,8 +319,15 @@ def _line_facts(text: str) -> LineFacts:
         folded = text.casefold()
         ascii_only = folded.isascii()
         if not ascii_only:
-            folded = _MARKS_TO_DROP_RE.sub("", folded)
+            unmarked = _MARKS_TO_DROP_RE.sub("", folded)
+            marks = len(unmarked) < len(folded)
+            folded = unmarked
         tokens = _TOKEN_RE.findall(folded)
+    if not tokens:
+        # No letters or digits at all: nothing to look up.
+        marker = Reason.FOOTER if "\u00a9" in text else None
+        dkey = dedupe_key(text) if marks else ""  # a tatweel alone is a word to dedupe
+        return ("", tokens, 0, 0, len(text), None, marker, False, False, dkey)
     key = " ".join(tokens)
     cjk = 0
     numbers: bool | None = None
@@ -333,26 +342,28 @@ def _line_facts(text: str) -> LineFacts:
                 cjk += len(token)
             elif not token.isdigit():
                 words.append(token)
+    n_words = len(words)
     size = len(text) + (thresholds.CJK_CHAR_WEIGHT - 1) * cjk
-    n = len(words) + cjk // 2
+    n = n_words + cjk // 2
     label = cjk_label_of(text) if cjk and len(text) <= _MAX_CJK_LABEL_CHARS else None
-    if label is None:
-        label = label_of(key, n, tokens, numbers)
-    marker = marker_of(key, tokens) if key else None
-    if marker is None and "\u00a9" in text:
-        marker = Reason.FOOTER  # the copyright sign
-    return LineFacts(
-        key,
-        words,
-        cjk,
-        size,
-        label,
-        marker,
-        _is_dateline_or_byline(text, key, len(words), tokens),
-        _is_image_credit(text, key, words),
-        # Marks are kept in the duplicate key: ``dedupe_key`` is the one definition.
-        key if ascii_only else dedupe_key(text),
-    )
+    if label is None and n <= thresholds.MAX_LABELLED_LINE_WORDS:
+        label = phrases.label_table().get(key)
+        if label is None and (numbers is not False or tokens[0] in phrases.label_first_words()):
+            label = label_of(key, n, tokens, numbers)
+    if phrases.marker_first_words().isdisjoint(tokens):
+        marker = Reason.FOOTER if "\u00a9" in text else None  # the copyright sign
+    else:
+        marker = marker_of(key, tokens)
+        if marker is None and "\u00a9" in text:
+            marker = Reason.FOOTER
+    if n_words <= thresholds.MAX_CREDIT_WORDS:
+        byline = _is_dateline_or_byline(text, key, n_words, tokens)
+        image_credit = _is_image_credit(text, key, words)
+    else:
+        byline = image_credit = False
+    # Marks are kept in the duplicate key: ``dedupe_key`` is the one definition.
+    dkey = dedupe_key(text) if marks else key
+    return (key, words, n_words, cjk, size, label, marker, byline, image_credit, dkey)
 
 
 def _page_languages(infos: list[LineInfo]) -> list[str]:
@@ -925,7 +936,7 @@ def remove_boilerplate(text: str, options: CleanOptions) -> tuple[str, list[Step
     ['navigation', 'navigation', 'navigation', 'social', 'footer', 'footer']
     """
     lines = text.split("\n")
-    memo: dict[str, LineFacts] = {}
+    memo: dict[str, tuple] = {}
     out, steps, rebuilt = _one_pass(lines, options, memo)
     # The rebuilt page is judged again until nothing more goes (a title that was kept for
     # standing next to the body may stand next to a menu): cleaning clean output is then
@@ -953,7 +964,7 @@ def remove_boilerplate(text: str, options: CleanOptions) -> tuple[str, list[Step
 def _one_pass(
     lines: list[str],
     options: CleanOptions,
-    memo: dict[str, LineFacts],
+    memo: dict[str, tuple],
 ) -> tuple[str, list[Step], bool]:
     """One judgement of every line: the text, its steps, and whether the page was rebuilt."""
     infos = _analyse(lines, memo)

@@ -696,6 +696,16 @@ def marker_table() -> dict[str, tuple[tuple[tuple[str, ...], Reason], ...]]:
 
 
 @functools.cache
+def marker_first_words() -> frozenset[str]:
+    """The first words of the marker phrases: a line holding none of them has no marker.
+
+    >>> "all" in marker_first_words(), "harbour" in marker_first_words()
+    (True, False)
+    """
+    return frozenset(marker_table())
+
+
+@functools.cache
 def source_credit_table() -> dict[str, tuple[tuple[str, ...], ...]]:
     """Source-credit phrases indexed by first word.
 
