@@ -50,6 +50,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
+from itertools import chain, repeat
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -366,55 +367,67 @@ def _line_facts(text: str) -> tuple:
     return (key, words, n_words, cjk, size, label, marker, byline, image_credit, dkey)
 
 
-def _page_languages(infos: list[LineInfo]) -> list[str]:
-    """The languages whose stopwords vote strongly enough over the words of prose lines."""
-    index = phrases.stopword_index()
+def _page_languages(prose: list[LineInfo]) -> tuple[list[str], list[int]]:
+    """The languages whose stopwords vote strongly enough over the words of ``prose``
+    (the lines of at least ``MIN_SHORT_PROSE_WORDS`` words), and how many words of each
+    of those lines are stopwords of those languages (empty when they were not counted)."""
     # Each word votes for every language whose stopwords hold it. Words are counted by
     # their (numbered) tuple of languages first, at C speed; a language's first vote
     # comes from the same word either way, so ties keep their order.
     group_of, group_langs = phrases.stopword_groups()
-    by_group: Counter[int | None] = Counter()
-    count = by_group.update
     get_group = group_of.get
-    for info in infos:
-        if info.n_words >= thresholds.MIN_SHORT_PROSE_WORDS:
-            count(map(get_group, info.words))
-    votes: Counter[str] = Counter()
-    for group, n in by_group.items():
-        if group is not None:
-            for lang in group_langs[group]:
-                votes[lang] += n
+    by_group = Counter(map(get_group, chain.from_iterable(info.words for info in prose)))
+    votes = _votes_by_language(by_group, group_langs)
     if not votes:
-        return []
+        return [], []
     best = votes.most_common(1)[0][1]
     langs = [
         lang for lang, n in votes.most_common(4) if n >= thresholds.MIN_LANGUAGE_VOTE_SHARE * best
     ]
     # An article in another language than the page chrome around it: prose lines the
     # chosen languages do not explain elect their own language, line by line.
-    chosen = phrases.stopword_union(tuple(langs))
+    is_known = phrases.stopword_union(tuple(langs)).__contains__
+    known = [sum(map(is_known, info.words)) for info in prose]
     winners: Counter[str] = Counter()
-    for info in infos:
-        if info.n_words < thresholds.MIN_SHORT_PROSE_WORDS:
+    min_density = thresholds.MIN_NEARGOOD_STOPWORD_DENSITY
+    languages_of = phrases.stopword_index().get
+    no_languages = repeat(())
+    for info, n_known in zip(prose, known, strict=True):
+        if n_known >= min_density * info.n_words:
             continue
-        known = sum(map(chosen.__contains__, info.words))
-        if known >= thresholds.MIN_NEARGOOD_STOPWORD_DENSITY * info.n_words:
-            continue
-        line_votes = Counter(lang for w in info.words for lang in index.get(w, ()))
+        line_votes = Counter(chain.from_iterable(map(languages_of, info.words, no_languages)))
         if line_votes:
-            winners[line_votes.most_common(1)[0][0]] += 1
-    langs += [
+            # The first language with the most votes (as ``most_common(1)`` picks it).
+            winners[max(line_votes, key=line_votes.__getitem__)] += 1
+    more = [
         lang
         for lang, n in winners.most_common(2)
         if n >= thresholds.MIN_LANGUAGE_LINES and lang not in langs
     ]
-    return langs
+    # The counts hold for the page's stopwords only if no line vote added a language.
+    return (langs + more, []) if more else (langs, known)
+
+
+def _votes_by_language(
+    by_group: Counter[int | None], group_langs: tuple[tuple[str, ...], ...]
+) -> Counter[str]:
+    """Votes per language from word counts per numbered language tuple (``None``: no
+    language). Languages come in the order of their first word, as word by word."""
+    votes: Counter[str] = Counter()
+    for group, n in by_group.items():
+        if group is not None:
+            for lang in group_langs[group]:
+                votes[lang] += n
+    return votes
 
 
 def _stopword_density(
-    info: LineInfo, stopwords: frozenset[str], cjk_chars: frozenset[str]
+    info: LineInfo, stopwords: frozenset[str], cjk_chars: frozenset[str], latin: int = -1
 ) -> float:
-    latin = sum(map(stopwords.__contains__, info.words))
+    """Share of stopwords among the words of a line (``latin``: how many of its words are
+    in ``stopwords``, when the caller has counted them)."""
+    if latin < 0:
+        latin = sum(map(stopwords.__contains__, info.words))
     if info.cjk:
         func = sum(map(cjk_chars.__contains__, info.text))
         if any(ch in _CJK_SENTENCE_MARKS for ch in info.text):
@@ -447,14 +460,21 @@ def _sentence_count(text: str) -> int:
 
 
 def _classify(infos: list[LineInfo]) -> None:
-    stopwords = phrases.stopword_union(tuple(_page_languages(infos)))
+    min_prose_words = thresholds.MIN_SHORT_PROSE_WORDS
+    prose = [info for info in infos if info.n_words >= min_prose_words]
+    langs, known = _page_languages(prose)
+    # Stopwords of the prose lines, in line order, when the language vote counted them.
+    counts = iter(known) if known else None
+    stopwords = phrases.stopword_union(tuple(langs))
     cjk_chars = phrases.cjk_function_chars()
     max_label_words = thresholds.MAX_LABELLED_LINE_WORDS
-    min_prose_words = thresholds.MIN_SHORT_PROSE_WORDS
     min_neargood_chars = thresholds.MIN_NEARGOOD_CHARS
     short_keys = Counter(i.key for i in infos if i.n_words + i.cjk // 2 <= max_label_words)
     for info in infos:
-        if info.cjk or info.n_words >= min_prose_words or info.size >= min_neargood_chars:
+        if info.n_words >= min_prose_words:
+            latin = next(counts) if counts is not None else -1
+            info.stop = _stopword_density(info, stopwords, cjk_chars, latin)
+        elif info.cjk or info.size >= min_neargood_chars:
             info.stop = _stopword_density(info, stopwords, cjk_chars)
         n = info.n_words + info.cjk // 2
         info.repeated = n <= max_label_words and short_keys[info.key] > 1
