@@ -48,10 +48,11 @@ reused by later passes and repeated menus; lexicon tables are built once per pro
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections import Counter
-from itertools import chain, repeat
 from dataclasses import dataclass
+from itertools import chain, repeat
 from typing import NamedTuple
 
 from cleaner import phrases, thresholds
@@ -170,32 +171,26 @@ def marker_of(key: str, tokens: list[str] | None = None) -> Reason | None:
     """The category of the first marker phrase found anywhere in a label key
     (``tokens`` is ``key.split(" ")`` when the caller has it already).
 
+    Only the markers whose anchor word the line holds are looked for; the first one in
+    the line wins, and of two starting at the same word the one listed first.
+
     >>> marker_of("2019 acme inc all rights reserved")
     <Reason.FOOTER: 'footer'>
     >>> marker_of("the cookies were delicious") is None
     True
     """
-    index = phrases.marker_table()
+    index = phrases.marker_anchor_table()
     words = key.split(" ") if tokens is None else tokens
     if index.keys().isdisjoint(words):
         return None
-    firsts = index.keys() & words
-    # Where marker phrases may start, in line order (list.index scans at C speed).
-    starts: list[int] = []
-    for word in firsts:
-        pos = words.index(word)
-        while True:
-            starts.append(pos)
-            try:
-                pos = words.index(word, pos + 1)
-            except ValueError:
-                break
-    starts.sort()
-    for pos in starts:
-        for phrase, reason in index[words[pos]]:
-            if tuple(words[pos : pos + len(phrase)]) == phrase:
-                return reason
-    return None
+    padded = f" {key} "
+    best: tuple[int, int, Reason] | None = None
+    for anchor in index.keys() & words:
+        for phrase, rank, reason in index[anchor]:
+            pos = padded.find(phrase)
+            if pos >= 0 and (best is None or (pos, rank) < best[:2]):
+                best = (pos, rank, reason)
+    return None if best is None else best[2]
 
 
 def cjk_label_of(text: str) -> Reason | None:
@@ -248,6 +243,8 @@ def _is_dateline_or_byline(text: str, key: str, n_words: int, words: list[str]) 
 
 # First words of the two-word byline openers ("posted by"): only they need a second look.
 _BYLINE_PAIR_FIRSTS = frozenset(o.split(" ")[0] for o in phrases.BYLINE_OPENERS if " " in o)
+# The words a byline can start with; a line starting otherwise needs a digit to be a date.
+_BYLINE_FIRST_WORDS = phrases.BYLINE_OPENERS | _BYLINE_PAIR_FIRSTS
 
 # 24.11.2007, 2008-01-14, 1/14/2008, 01/09, 18:48: a date or a time of day.
 _NUMERIC_DATE_RE = re.compile(r"\b\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?\b|\b\d{1,2}:\d{2}\b")
@@ -292,6 +289,7 @@ def _analyse(lines: list[str], seen: dict[str, tuple] | None = None) -> list[Lin
         seen = {}
     get = seen.get
     blanks = _BLANKS
+    lex = _lexicon()
     for i, raw in enumerate(lines):
         text = raw.strip(blanks)
         if not text:
@@ -302,15 +300,35 @@ def _analyse(lines: list[str], seen: dict[str, tuple] | None = None) -> list[Lin
             in_block = True
         facts = get(text)
         if facts is None:
-            facts = seen[text] = _line_facts(text)
+            facts = seen[text] = _line_facts(text, lex)
         append(LineInfo(i, text, block, *facts))
     return infos
 
 
-def _line_facts(text: str) -> tuple:
+class _Lexicon(NamedTuple):
+    """The phrase tables a line is looked up in, fetched once per call."""
+
+    labels: dict[str, Reason]
+    label_first_words: frozenset[str]
+    marker_anchors: frozenset[str]
+
+
+@functools.cache
+def _lexicon() -> _Lexicon:
+    return _Lexicon(
+        phrases.label_table(),
+        phrases.label_first_words(),
+        frozenset(phrases.marker_anchor_table()),
+    )
+
+
+def _line_facts(text: str, lex: _Lexicon) -> tuple:
     """The :class:`LineFacts` of a line, as a plain tuple (built once per distinct line):
     label key, words (no numbers, no CJK), CJK character count, weighted size, lexicon
-    categories, date/byline and picture-credit flags, and the duplicate key."""
+    categories, date/byline and picture-credit flags, and the duplicate key.
+
+    Cheap tests come first: a look-up runs only when the line's size and words leave
+    room for it to succeed."""
     # The duplicate key is the label key unless marks were dropped from the words.
     marks = False
     if text.isascii():
@@ -332,9 +350,12 @@ def _line_facts(text: str) -> tuple:
     key = " ".join(tokens)
     cjk = 0
     numbers: bool | None = None
+    # Only letters in the words: then the line has no digit either.
+    letters_only = False
     if ascii_only or _CJK_RE.search(text) is None:
-        # Only letters: no token is a number (the common case, decided at C speed).
-        words = tokens if key.replace(" ", "").isalpha() else [t for t in tokens if not t.isdigit()]
+        # Whether a token is a number is decided at C speed for the common case.
+        letters_only = key.replace(" ", "").isalpha()
+        words = tokens if letters_only else [t for t in tokens if not t.isdigit()]
         numbers = len(words) < len(tokens)
     else:
         words = []
@@ -348,20 +369,21 @@ def _line_facts(text: str) -> tuple:
     n = n_words + cjk // 2
     label = cjk_label_of(text) if cjk and len(text) <= _MAX_CJK_LABEL_CHARS else None
     if label is None and n <= thresholds.MAX_LABELLED_LINE_WORDS:
-        label = phrases.label_table().get(key)
-        if label is None and (numbers is not False or tokens[0] in phrases.label_first_words()):
+        label = lex.labels.get(key)
+        if label is None and (numbers is not False or tokens[0] in lex.label_first_words):
             label = label_of(key, n, tokens, numbers)
-    if phrases.marker_first_words().isdisjoint(tokens):
+    if lex.marker_anchors.isdisjoint(tokens):
         marker = Reason.FOOTER if "\u00a9" in text else None  # the copyright sign
     else:
         marker = marker_of(key, tokens)
         if marker is None and "\u00a9" in text:
             marker = Reason.FOOTER
+    byline = image_credit = False
     if n_words <= thresholds.MAX_CREDIT_WORDS:
-        byline = _is_dateline_or_byline(text, key, n_words, tokens)
-        image_credit = _is_image_credit(text, key, words)
-    else:
-        byline = image_credit = False
+        if tokens[0] in _BYLINE_FIRST_WORDS or not letters_only:
+            byline = _is_dateline_or_byline(text, key, n_words, tokens)
+        if ":" in text or not _AGENCY_FIRST_WORDS.isdisjoint(words):
+            image_credit = _is_image_credit(text, key, words)
     # Marks are kept in the duplicate key: ``dedupe_key`` is the one definition.
     dkey = dedupe_key(text) if marks else key
     return (key, words, n_words, cjk, size, label, marker, byline, image_credit, dkey)

@@ -696,13 +696,30 @@ def marker_table() -> dict[str, tuple[tuple[tuple[str, ...], Reason], ...]]:
 
 
 @functools.cache
-def marker_first_words() -> frozenset[str]:
-    """The first words of the marker phrases: a line holding none of them has no marker.
+def marker_anchor_table() -> dict[str, tuple[tuple[str, int, Reason], ...]]:
+    """Markers indexed by their *anchor*, the word a line must hold for the marker to be
+    in it: anchor -> ((" phrase ", rank, category), ...), the phrase in label key form
+    padded with spaces, ``rank`` its place in ``MARKERS`` (the first listed wins).
 
-    >>> "all" in marker_first_words(), "harbour" in marker_first_words()
-    (True, False)
+    The anchor is the phrase's longest word that is no language's stopword (its longest
+    word if all are), so most lines hold no anchor and are done with one set test.
+
+    >>> [(p, r) for p, _, r in marker_anchor_table()["cookies"] if p == " we use cookies "]
+    [(' we use cookies ', <Reason.COOKIE: 'cookie'>)]
     """
-    return frozenset(marker_table())
+    common = stopword_index()
+    index: dict[str, list[tuple[str, int, Reason]]] = {}
+    rank = 0
+    for reason, phrases in MARKERS.items():
+        for phrase in phrases:
+            words = label_key(phrase).split()
+            if not words:
+                continue
+            rare = [w for w in words if w not in common] or words
+            anchor = max(rare, key=len)
+            index.setdefault(anchor, []).append((f" {' '.join(words)} ", rank, reason))
+            rank += 1
+    return {k: tuple(v) for k, v in index.items()}
 
 
 @functools.cache
