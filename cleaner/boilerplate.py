@@ -1136,6 +1136,4 @@ def _rebuild(
 
 
 def _step(stage: Stage, reason: Reason, i: int, line: str, conf: float, detail: str = "") -> Step:
-    # Positional arguments: stage, action, reason, detail, line, start, end, before, after,
-    # confidence (a quarter faster than keywords, and a page drops a hundred lines).
-    return Step(stage, "drop_line", reason, detail, i + 1, None, None, line, None, conf)
+    return Step.dropped_line(stage, reason, i + 1, line, conf, detail)
