@@ -591,35 +591,43 @@ _MENU_LIKE_RE = re.compile(r"[^\W\d_]+(?:[ &'/.|\u2019-]+[^\W\d_]+)*[ ]?[>\u00bb
 
 
 def _body_points(infos: list[LineInfo]) -> list[float]:
-    """Points of each line for the body search; list items after an intro line are cheap."""
-    points = [_points(i) for i in infos]
+    """Points of each line for the body search; list items after an intro line are cheap.
+
+    One walk down the page applies, line by line: the class points (:func:`_points`), the
+    prose-run bonus, the bonus of prose under a byline and the floor of list items.
+    """
+    points: list[float] = []
+    append = points.append
+    max_header_lines = thresholds.MAX_HEADER_LINES
     run = 0
-    for pos, info in enumerate(infos):
+    since_byline = max_header_lines + 1
+    list_left = 0
+    for info in infos:
+        cls = info.cls
+        p = _points(info)
         # Paragraph after paragraph is an article; a lone paragraph among labels is a teaser.
-        if info.cls == GOOD:
-            points[pos] *= 1 + thresholds.PROSE_RUN_BONUS * min(run, thresholds.MAX_PROSE_RUN)
+        if cls == GOOD:
+            p *= 1 + thresholds.PROSE_RUN_BONUS * min(run, thresholds.MAX_PROSE_RUN)
             run += 1
-        elif info.cls != NEARGOOD and not info.short_prose:
+        elif cls != NEARGOOD and not info.short_prose:
             run = 0
-    since_byline = thresholds.MAX_HEADER_LINES + 1
-    for pos, info in enumerate(infos):
         # Prose right under a byline or dateline is where articles start.
-        if info.cls in (GOOD, NEARGOOD) and since_byline <= thresholds.MAX_HEADER_LINES:
-            points[pos] += thresholds.BYLINE_BONUS_POINTS
-            since_byline = thresholds.MAX_HEADER_LINES + 1
-        elif info.cls in (SHORT, CHROME) and info.byline:
+        if cls in (GOOD, NEARGOOD) and since_byline <= max_header_lines:
+            p += thresholds.BYLINE_BONUS_POINTS
+            since_byline = max_header_lines + 1
+        elif cls in (SHORT, CHROME) and info.byline:
             since_byline = 0
         elif info.label is None:
             since_byline += 1
-    list_left = 0
-    for pos, info in enumerate(infos):
-        if list_left and info.cls == SHORT:
-            points[pos] = max(points[pos], thresholds.LIST_ITEM_POINTS)
+        # Short lines after an intro line ending with ":" are the items of its list.
+        if list_left and cls == SHORT:
+            p = max(p, thresholds.LIST_ITEM_POINTS)
             list_left -= 1
-        elif info.cls != SHORT:
+        elif cls != SHORT:
             list_left = 0
-        if info.text.endswith(":") and (info.short_prose or info.cls in (GOOD, NEARGOOD)):
+        if info.text.endswith(":") and (info.short_prose or cls in (GOOD, NEARGOOD)):
             list_left = thresholds.MAX_LIST_ITEMS
+        append(p)
     return points
 
 
@@ -1010,16 +1018,14 @@ def _one_pass(
 ) -> tuple[str, list[Step], bool]:
     """One judgement of every line: the text, its steps, and whether the page was rebuilt."""
     infos = _analyse(lines, memo)
-    decisions: dict[int, Decision] = {}
+    decisions: list[Decision] | None = None
     if _is_page(infos):
         _classify(infos)
         span = find_body(_body_points(infos))
         if span is not None:
-            span = _extend_body(infos, *span)
-            for info, decision in zip(infos, _decide(infos, *span), strict=True):
-                decisions[info.index] = decision
+            decisions = _decide(infos, *_extend_body(infos, *span))
     out, steps = _apply(lines, infos, decisions, options)
-    return out, steps, bool(decisions) and bool(steps)
+    return out, steps, decisions is not None and bool(steps)
 
 
 def _is_page(infos: list[LineInfo]) -> bool:
@@ -1035,16 +1041,24 @@ def _is_page(infos: list[LineInfo]) -> bool:
 
 
 def _apply(
-    lines: list[str], infos: list[LineInfo], decisions: dict[int, Decision], options: CleanOptions
+    lines: list[str],
+    infos: list[LineInfo],
+    decisions: list[Decision] | None,
+    options: CleanOptions,
 ) -> tuple[str, list[Step]]:
+    """Drop the lines whose decision (one per line of ``infos``; ``None``: the text is no
+    page) is sure enough and not kept by the options, then the duplicates among the rest."""
     drops: dict[int, Step] = {}
     kept: list[LineInfo] = []
-    for info in infos:
+    keep_phrases, drop_phrases = options.keep_phrases, options.drop_phrases
+    threshold, keep_categories = options.boilerplate_threshold, options.keep_categories
+    dropped_line, stage = Step.dropped_line, Stage.BOILERPLATE
+    for info, (reason, conf) in zip(infos, decisions or repeat((None, 0.0)), strict=False):
         i = info.index
-        if options.keep_phrases and _contains_any(info.text, options.keep_phrases):
+        if keep_phrases and _contains_any(info.text, keep_phrases):
             kept.append(info)
             continue
-        if options.drop_phrases and _contains_any(info.text, options.drop_phrases):
+        if drop_phrases and _contains_any(info.text, drop_phrases):
             drops[i] = _step(
                 Stage.BOILERPLATE,
                 Reason.USER_PHRASE,
@@ -1053,16 +1067,11 @@ def _apply(
                 thresholds.USER_PHRASE_CONFIDENCE,
             )
             continue
-        reason, conf = decisions.get(i, (None, 0.0))
-        if (
-            reason is not None
-            and conf >= options.boilerplate_threshold
-            and reason not in options.keep_categories
-        ):
-            drops[i] = _step(Stage.BOILERPLATE, reason, i, lines[i], conf)
+        if reason is not None and conf >= threshold and reason not in keep_categories:
+            drops[i] = dropped_line(stage, reason, i + 1, lines[i], conf)
         else:
             kept.append(info)
-    is_page = bool(decisions)
+    is_page = decisions is not None
     if is_page and options.remove_duplicates and Reason.DUPLICATE not in options.keep_categories:
         candidates = (
             [i for i in kept if not _contains_any(lines[i.index], options.keep_phrases)]
