@@ -106,6 +106,7 @@ class LineInfo:
     byline: bool
     image_credit: bool
     dedupe_key: str
+    groups: tuple[int, ...]
     stop: float = 0.0
     repeated: bool = False
     cls: str = SHORT
@@ -277,6 +278,10 @@ class LineFacts(NamedTuple):
     byline: bool
     image_credit: bool
     dedupe_key: str
+    # The language-tuple numbers (:func:`cleaner.phrases.stopword_groups`) of the words
+    # that are stopwords, in line order; only for lines of ``MIN_SHORT_PROSE_WORDS``
+    # words or more, the lines that vote on the page's languages.
+    groups: tuple[int, ...]
 
 
 def _analyse(lines: list[str], seen: dict[str, tuple] | None = None) -> list[LineInfo]:
@@ -311,6 +316,7 @@ class _Lexicon(NamedTuple):
     labels: dict[str, Reason]
     label_first_words: frozenset[str]
     marker_anchors: frozenset[str]
+    stopword_group_of: dict[str, int]
 
 
 @functools.cache
@@ -319,6 +325,7 @@ def _lexicon() -> _Lexicon:
         phrases.label_table(),
         phrases.label_first_words(),
         frozenset(phrases.marker_anchor_table()),
+        phrases.stopword_groups()[0],
     )
 
 
@@ -346,7 +353,7 @@ def _line_facts(text: str, lex: _Lexicon) -> tuple:
         # No letters or digits at all: nothing to look up.
         marker = Reason.FOOTER if "\u00a9" in text else None
         dkey = dedupe_key(text) if marks else ""  # a tatweel alone is a word to dedupe
-        return ("", tokens, 0, 0, len(text), None, marker, False, False, dkey)
+        return ("", tokens, 0, 0, len(text), None, marker, False, False, dkey, ())
     key = " ".join(tokens)
     cjk = 0
     numbers: bool | None = None
@@ -386,7 +393,10 @@ def _line_facts(text: str, lex: _Lexicon) -> tuple:
             image_credit = _is_image_credit(text, key, words)
     # Marks are kept in the duplicate key: ``dedupe_key`` is the one definition.
     dkey = dedupe_key(text) if marks else key
-    return (key, words, n_words, cjk, size, label, marker, byline, image_credit, dkey)
+    groups: tuple[int, ...] = ()
+    if n_words >= thresholds.MIN_SHORT_PROSE_WORDS:
+        groups = tuple(filter(None, map(lex.stopword_group_of.get, words)))
+    return (key, words, n_words, cjk, size, label, marker, byline, image_credit, dkey, groups)
 
 
 def _page_languages(prose: list[LineInfo]) -> tuple[list[str], list[int]]:
@@ -396,9 +406,8 @@ def _page_languages(prose: list[LineInfo]) -> tuple[list[str], list[int]]:
     # Each word votes for every language whose stopwords hold it. Words are counted by
     # their (numbered) tuple of languages first, at C speed; a language's first vote
     # comes from the same word either way, so ties keep their order.
-    group_of, group_langs = phrases.stopword_groups()
-    get_group = group_of.get
-    by_group = Counter(map(get_group, chain.from_iterable(info.words for info in prose)))
+    _, group_langs = phrases.stopword_groups()
+    by_group = Counter(chain.from_iterable(info.groups for info in prose))
     votes = _votes_by_language(by_group, group_langs)
     if not votes:
         return [], []
@@ -408,16 +417,15 @@ def _page_languages(prose: list[LineInfo]) -> tuple[list[str], list[int]]:
     ]
     # An article in another language than the page chrome around it: prose lines the
     # chosen languages do not explain elect their own language, line by line.
-    is_known = phrases.stopword_union(tuple(langs)).__contains__
-    known = [sum(map(is_known, info.words)) for info in prose]
+    is_known = phrases.stopword_group_union(tuple(langs)).__contains__
+    known = [sum(map(is_known, info.groups)) for info in prose]
     winners: Counter[str] = Counter()
     min_density = thresholds.MIN_NEARGOOD_STOPWORD_DENSITY
-    languages_of = phrases.stopword_index().get
-    no_languages = repeat(())
+    languages_of = group_langs.__getitem__
     for info, n_known in zip(prose, known, strict=True):
         if n_known >= min_density * info.n_words:
             continue
-        line_votes = Counter(chain.from_iterable(map(languages_of, info.words, no_languages)))
+        line_votes = Counter(chain.from_iterable(map(languages_of, info.groups)))
         if line_votes:
             # The first language with the most votes (as ``most_common(1)`` picks it).
             winners[max(line_votes, key=line_votes.__getitem__)] += 1
@@ -426,8 +434,12 @@ def _page_languages(prose: list[LineInfo]) -> tuple[list[str], list[int]]:
         for lang, n in winners.most_common(2)
         if n >= thresholds.MIN_LANGUAGE_LINES and lang not in langs
     ]
-    # The counts hold for the page's stopwords only if no line vote added a language.
-    return (langs + more, []) if more else (langs, known)
+    if more:
+        # The counts were for fewer languages: count again for all of them.
+        langs += more
+        is_known = phrases.stopword_group_union(tuple(langs)).__contains__
+        known = [sum(map(is_known, info.groups)) for info in prose]
+    return langs, known
 
 
 def _votes_by_language(
@@ -485,7 +497,7 @@ def _classify(infos: list[LineInfo]) -> None:
     min_prose_words = thresholds.MIN_SHORT_PROSE_WORDS
     prose = [info for info in infos if info.n_words >= min_prose_words]
     langs, known = _page_languages(prose)
-    # Stopwords of the prose lines, in line order, when the language vote counted them.
+    # Stopwords of the prose lines, in line order, as the language vote counted them.
     counts = iter(known) if known else None
     stopwords = phrases.stopword_union(tuple(langs))
     cjk_chars = phrases.cjk_function_chars()

@@ -776,15 +776,29 @@ def stopword_index() -> dict[str, tuple[str, ...]]:
 @functools.cache
 def stopword_groups() -> tuple[dict[str, int], tuple[tuple[str, ...], ...]]:
     """:func:`stopword_index` with each distinct tuple of languages numbered: word -> number,
-    and number -> languages (small integers count faster than tuples).
+    and number -> languages (small integers count faster than tuples). Numbers start at 1,
+    so every number is true and ``filter(None, ...)`` drops only the words of no list.
 
     >>> numbers, languages = stopword_groups()
-    >>> languages[numbers["the"]] == stopword_index()["the"]
-    True
+    >>> languages[numbers["the"]] == stopword_index()["the"], min(numbers.values())
+    (True, 1)
     """
-    numbers: dict[tuple[str, ...], int] = {}
+    numbers: dict[tuple[str, ...], int] = {(): 0}
     by_word = {w: numbers.setdefault(langs, len(numbers)) for w, langs in stopword_index().items()}
     return by_word, tuple(numbers)
+
+
+@functools.lru_cache(maxsize=STOPWORD_UNIONS_CACHED)
+def stopword_group_union(langs: tuple[str, ...]) -> frozenset[int]:
+    """The :func:`stopword_groups` numbers of the words that are stopwords of ``langs``.
+
+    >>> numbers, _ = stopword_groups()
+    >>> numbers["the"] in stopword_group_union(("en",)), stopword_group_union(())
+    (True, frozenset())
+    """
+    wanted = set(langs)
+    _, languages = stopword_groups()
+    return frozenset(n for n, group in enumerate(languages) if wanted.intersection(group))
 
 
 @functools.cache
