@@ -450,12 +450,14 @@ def _unaccented(word: str) -> str:
 
 
 @functools.cache
-def _unaccented_lexicon(lang: str) -> frozenset[str]:
+def _unaccented_lexicon(lang: str) -> lexicon.WordTable[bool]:
     """The words of ``lang``'s lexicon without accents (read-only, built once per process)."""
-    return frozenset(_unaccented(w) for w in lexicon.frequency_table(lang))
+    return lexicon.word_set(_unaccented(w) for w, _band in lexicon.ranked_words(lang))
 
 
-def _known_share(words: tuple[str, ...], table: dict[str, float], lang: str | None) -> float:
+def _known_share(
+    words: tuple[str, ...], table: lexicon.WordTable[float], lang: str | None
+) -> float:
     """How much of a chunk's words ``lang``'s lexicon knows (0..1).
 
     Chinese and Japanese runs have no spaces: the share of their character pairs that are
@@ -480,8 +482,8 @@ def _known_share(words: tuple[str, ...], table: dict[str, float], lang: str | No
     for word in words:
         if len(word) == 1:  # only a frequent one-letter word ("\u00e8", "\u0432") counts
             known += table.get(word, 0.0) >= thresholds.MIN_ONE_LETTER_WORD_FREQUENCY
-        elif word in table:
-            known += _familiarity(table[word])
+        elif frequency := table.get(word, 0.0):
+            known += _familiarity(frequency)
         elif lang == "ko":  # a particle or ending of one or two syllables
             stems = [
                 word[:-cut]
@@ -516,11 +518,12 @@ def _usual_pairs(word: str, usual: frozenset[str]) -> float:
 @functools.cache
 def _letter_pairs(lang: str) -> frozenset[str]:
     """The non-ASCII letter pairs of ``lang``'s common words (read-only, built once)."""
-    common = itertools.takewhile(  # wordfreq tables run from the most frequent word down
-        lambda item: item[1] >= thresholds.MIN_LETTER_PAIR_WORD_FREQUENCY,
-        lexicon.frequency_table(lang).items(),
+    frequencies = lexicon.band_frequencies()
+    common = itertools.takewhile(  # wordfreq lists run from the most frequent word down
+        lambda item: frequencies[item[1]] >= thresholds.MIN_LETTER_PAIR_WORD_FREQUENCY,
+        lexicon.ranked_words(lang),
     )
-    return frozenset(pair for word, _freq in common if not word.isascii() for pair in _pairs(word))
+    return frozenset(pair for word, _band in common if not word.isascii() for pair in _pairs(word))
 
 
 def _familiarity(frequency: float) -> float:
@@ -540,7 +543,7 @@ def _word_score(prof: _Profile, lang: str | None, use_lexicon: bool) -> float:
     """Mean chunk value (see thresholds: WORD_WEIGHT and its neighbours)."""
     if not prof.chunk_total:
         return 1.0
-    table: dict[str, float] = {}
+    table = lexicon.frequency_table("")  # no language: the empty table
     # Without lexicons every well-formed word might be known: an upper bound.
     unknown = thresholds.NO_LEXICON_WORD_VALUE if use_lexicon else 1.0
     lookup_lang = lang

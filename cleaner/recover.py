@@ -43,7 +43,16 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from cleaner import recover_data, thresholds
-from cleaner.lexicon import LANGUAGES, frequency_table
+from cleaner.lexicon import (
+    LANGUAGES,
+    WordGroups,
+    WordTable,
+    ZipfLanguages,
+    frequency_table,
+    has_list,
+    ranked_words,
+    word_set,
+)
 from cleaner.options import CleanOptions
 from cleaner.trace import Reason, Stage, Step
 
@@ -367,40 +376,55 @@ def word_zipf(word: str, lang: str) -> float:
     return math.log10(freq * 1e9) if freq > 0 else 0.0
 
 
+def _name_languages(script: str) -> tuple[str, ...]:
+    """The languages of ``script`` with a short wordfreq list, in name-lexicon order.
+
+    >>> "sv" in _name_languages("LATIN"), "sv" in _name_languages("CYRILLIC")
+    (True, False)
+    """
+    return tuple(
+        lang
+        for lang in sorted(recover_data.LANGUAGE_LETTERS)
+        if language_script(lang) == script and has_list(lexicon_language(lang), "small")
+    )
+
+
+def _name_words(script: str) -> Iterator[tuple[str, int, int]]:
+    """``(word, band, language number)`` of every word with non-ASCII letters in the short
+    lexicons of ``script``'s languages (numbers index :func:`_name_languages`), streamed
+    from wordfreq's files, one language after the other, most frequent first.
+
+    >>> next(w for w, _band, _lang in _name_words("LATIN") if w == "göteborg")
+    'göteborg'
+    """
+    back = {v: k for k, v in recover_data.SERBIAN_CYRILLIC_TO_LATIN.items()}
+    for number, lang in enumerate(_name_languages(script)):
+        inventory = language_letters(lang)
+        for word, band in ranked_words(lexicon_language(lang), "small"):
+            if lang == "sr":
+                word = _latin_to_serbian(word, back)
+            if word.isascii() or not word.isalpha():
+                continue
+            if any(ord(c) > 127 and c not in inventory for c in word):
+                continue
+            yield word, band, number
+
+
 @functools.cache
-def name_lexicon(script: str) -> dict[str, tuple[float, str]]:
+def name_lexicon(script: str) -> WordTable[tuple[float, str]]:
     """Words with non-ASCII letters from the short lexicons of every language of ``script``.
 
-    Maps the lower-case word to its best (zipf, language). Consulted only when a document
-    gives no sign of its language (a lone name or address), so that ``Jeri?`` can still
-    become ``Jerič``. Read straight from wordfreq's files, so the per-language lists are
-    not all kept in memory.
+    Maps the lower-case word to its best (zipf, language): the most frequent, and on a tie
+    the language first in alphabetical order. Consulted only when a document gives no sign
+    of its language (a lone name or address), so that ``Jeri?`` can still become ``Jerič``.
+    Read straight from wordfreq's files into a compact table.
 
     >>> name_lexicon("LATIN")["göteborg"][1]
     'sv'
     """
-    import wordfreq
-
-    files = wordfreq.available_languages("small")
-    merged: dict[str, tuple[float, str]] = {}
-    for lang in sorted(recover_data.LANGUAGE_LETTERS):
-        lex = lexicon_language(lang)
-        if language_script(lang) != script or lex not in files:
-            continue
-        inventory = language_letters(lang)
-        back = {v: k for k, v in recover_data.SERBIAN_CYRILLIC_TO_LATIN.items()}
-        for index, bucket in enumerate(wordfreq.read_cBpack(files[lex])):
-            zipf = 9.0 - index / 100.0
-            for word in bucket:
-                if lang == "sr":
-                    word = _latin_to_serbian(word, back)
-                if word.isascii() or not word.isalpha():
-                    continue
-                if any(ord(c) > 127 and c not in inventory for c in word):
-                    continue
-                if word not in merged or merged[word][0] < zipf:
-                    merged[word] = (zipf, lang)
-    return merged
+    labels = ZipfLanguages(_name_languages(script))
+    pairs = ((word, labels.code(band, number)) for word, band, number in _name_words(script))
+    return WordTable(pairs, labels)
 
 
 @functools.lru_cache(maxsize=_CACHED_LETTER_MODELS)
@@ -414,10 +438,10 @@ def letter_model(lang: str) -> tuple[dict[str, int], dict[str, int]]:
     >>> trigrams["^^p"] > trigrams.get("^^\u0159", 0)
     True
     """
-    table = frequency_table(lexicon_language(lang))
+    ranked = ranked_words(lexicon_language(lang))
     trigrams: Counter[str] = Counter()
     bigrams: Counter[str] = Counter()
-    for word in itertools.islice(table, thresholds.MAX_LETTER_MODEL_WORDS):
+    for word, _band in itertools.islice(ranked, thresholds.MAX_LETTER_MODEL_WORDS):
         if not word.isalpha():
             continue
         padded = "^^" + word + "$"
@@ -570,19 +594,13 @@ def _rank_languages(
 
 
 @functools.lru_cache(maxsize=_CACHED_SHORT_LEXICONS)
-def short_lexicon(lang: str) -> frozenset[str]:
+def short_lexicon(lang: str) -> WordTable[bool]:
     """The words of wordfreq's short list for ``lang`` (about 30,000 common words).
 
     >>> "jezik" in short_lexicon("hr"), "jezik" in short_lexicon("fr")
     (True, False)
     """
-    import wordfreq
-
-    files = wordfreq.available_languages("small")
-    lex = lexicon_language(lang)
-    if lex not in files:
-        return frozenset()
-    return frozenset(w for bucket in wordfreq.read_cBpack(files[lex]) for w in bucket)
+    return word_set(word for word, _band in ranked_words(lexicon_language(lang), "small"))
 
 
 def _analyse(text: str, tokens: list[re.Match[str]], options: CleanOptions) -> _Document:
@@ -1082,12 +1100,9 @@ def _shape(word: str) -> str:
 
 
 @functools.cache
-def _shape_index() -> dict[str, tuple[str, ...]]:
+def _shape_index() -> WordGroups[str]:
     """The Latin-script lexicon words with non-ASCII letters, by :func:`_shape`."""
-    index: dict[str, list[str]] = {}
-    for word in name_lexicon("LATIN"):
-        index.setdefault(_shape(word), []).append(word)
-    return {shape: tuple(words) for shape, words in index.items()}
+    return WordGroups((word for word, _band, _lang in _name_words("LATIN")), key=_shape)
 
 
 def _lexicon_fillings(
@@ -1476,26 +1491,51 @@ def _vote_languages(text: str, damaged: list[re.Match[str]], doc: _Document) -> 
         tally = votes.setdefault(letters[0], {})
         for lang, share in readings.items():
             tally[lang] = tally.get(lang, 0.0) + share
+    latin_damage = any(
+        script_of(c) == "LATIN" for m in damaged for c in m.group() if c.isalpha()
+    ) or any(not m.group().strip(QMARK + REPLACEMENT) for m in damaged)
+    if latin_damage and "LATIN" not in doc.confident:
+        # The intact words vote too, each word once, its vote shared among the languages
+        # whose short lexicon knows it (``fekete``: Hungarian alone; ``anna``: everyone).
+        tally = votes.setdefault("LATIN", {})
+        for lang, share in _intact_word_votes(doc).items():
+            tally[lang] = tally.get(lang, 0.0) + share * thresholds.LANGUAGE_VOTE_PER_KNOWN_WORD
     votes = {script: tally for script, tally in votes.items() if tally}
     if not votes:
         return doc
     languages = dict(doc.languages)
     confident = set(doc.confident)
-    sample = [w for w, _ in doc.words.most_common(thresholds.MAX_TIE_BREAK_WORDS)]
     for script, tally in votes.items():
-        best = max(tally.values())
-        for lang in list(tally):
-            if tally[lang] < best * thresholds.MIN_LANGUAGE_SCORE_RATIO / 2:
-                continue
-            # The intact words vote too, through the language's short lexicon.
-            known = sum(1 for w in sample if w in short_lexicon(lang))
-            tally[lang] += known * thresholds.LANGUAGE_VOTE_PER_KNOWN_WORD
-        if max(tally.values()) < thresholds.MIN_LANGUAGE_VOTE_CONFIDENCE:
+        # A language must write the letters the text shows intact (``ő``: not Latvian).
+        fitting = set(_fallback_languages(script, doc))
+        tally = {lang: v for lang, v in tally.items() if lang in fitting}
+        if not tally or max(tally.values()) < thresholds.MIN_LANGUAGE_VOTE_CONFIDENCE:
             continue
         ranked = sorted(tally, key=lambda lang: -tally[lang])[: thresholds.MAX_RECOVERY_LANGUAGES]
         languages[script] = tuple(ranked)
         confident.add(script)
     return dataclasses.replace(doc, languages=languages, confident=frozenset(confident))
+
+
+def _intact_word_votes(doc: _Document) -> dict[str, float]:
+    """Each Latin language's share of the document's intact words: a word known to the
+    short lexicons of ``k`` languages gives each of them ``1 / k``.
+
+    >>> doc = dataclasses.replace(_EMPTY_DOCUMENT, words=Counter(["hogyan", "anna"]))
+    >>> votes = _intact_word_votes(doc)
+    >>> max(votes, key=votes.get)
+    'hu'
+    """
+    votes: dict[str, float] = {}
+    languages = _latin_languages()
+    sample = [w for w, _ in doc.words.most_common(thresholds.MAX_TIE_BREAK_WORDS)]
+    for word in sample:
+        if len(word) < thresholds.MIN_VOTING_WORD_LETTERS or script_of(word[0]) != "LATIN":
+            continue
+        knowers = [lang for lang in languages if word in short_lexicon(lang)]
+        for lang in knowers:
+            votes[lang] = votes.get(lang, 0.0) + 1.0 / len(knowers)
+    return votes
 
 
 def _context(text: str, start: int, end: int) -> tuple[bool, ...]:
