@@ -53,6 +53,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from itertools import chain, repeat
+from operator import itemgetter
 from typing import NamedTuple
 
 from cleaner import phrases, thresholds
@@ -107,6 +108,7 @@ class LineInfo:
     image_credit: bool
     dedupe_key: str
     groups: tuple[int, ...]
+    digitless: bool
     stop: float = 0.0
     repeated: bool = False
     cls: str = SHORT
@@ -282,6 +284,8 @@ class LineFacts(NamedTuple):
     # that are stopwords, in line order; only for lines of ``MIN_SHORT_PROSE_WORDS``
     # words or more, the lines that vote on the page's languages.
     groups: tuple[int, ...]
+    # Known to hold no digit (its words are all letters); False when not known.
+    digitless: bool
 
 
 def _analyse(lines: list[str], seen: dict[str, tuple] | None = None) -> list[LineInfo]:
@@ -353,7 +357,7 @@ def _line_facts(text: str, lex: _Lexicon) -> tuple:
         # No letters or digits at all: nothing to look up.
         marker = Reason.FOOTER if "\u00a9" in text else None
         dkey = dedupe_key(text) if marks else ""  # a tatweel alone is a word to dedupe
-        return ("", tokens, 0, 0, len(text), None, marker, False, False, dkey, ())
+        return ("", tokens, 0, 0, len(text), None, marker, False, False, dkey, (), False)
     key = " ".join(tokens)
     cjk = 0
     numbers: bool | None = None
@@ -396,7 +400,10 @@ def _line_facts(text: str, lex: _Lexicon) -> tuple:
     groups: tuple[int, ...] = ()
     if n_words >= thresholds.MIN_SHORT_PROSE_WORDS:
         groups = tuple(filter(None, map(lex.stopword_group_of.get, words)))
-    return (key, words, n_words, cjk, size, label, marker, byline, image_credit, dkey, groups)
+    return (
+        key, words, n_words, cjk, size, label, marker, byline, image_credit, dkey, groups,
+        letters_only,
+    )  # fmt: skip
 
 
 def _page_languages(prose: list[LineInfo]) -> tuple[list[str], list[int]]:
@@ -411,10 +418,10 @@ def _page_languages(prose: list[LineInfo]) -> tuple[list[str], list[int]]:
     votes = _votes_by_language(by_group, group_langs)
     if not votes:
         return [], []
-    best = votes.most_common(1)[0][1]
-    langs = [
-        lang for lang, n in votes.most_common(4) if n >= thresholds.MIN_LANGUAGE_VOTE_SHARE * best
-    ]
+    # Most votes first, ties in first-vote order (what ``most_common`` gives).
+    ranked = sorted(votes.items(), key=itemgetter(1), reverse=True)
+    best = ranked[0][1]
+    langs = [lang for lang, n in ranked[:4] if n >= thresholds.MIN_LANGUAGE_VOTE_SHARE * best]
     # An article in another language than the page chrome around it: prose lines the
     # chosen languages do not explain elect their own language, line by line.
     is_known = phrases.stopword_group_union(tuple(langs)).__contains__
@@ -443,16 +450,16 @@ def _page_languages(prose: list[LineInfo]) -> tuple[list[str], list[int]]:
 
 
 def _votes_by_language(
-    by_group: Counter[int | None], group_langs: tuple[tuple[str, ...], ...]
+    by_group: Counter[int], group_langs: tuple[tuple[str, ...], ...]
 ) -> Counter[str]:
-    """Votes per language from word counts per numbered language tuple (``None``: no
-    language). Languages come in the order of their first word, as word by word."""
-    votes: Counter[str] = Counter()
+    """Votes per language from word counts per numbered language tuple. Languages come
+    in the order of their first word, as when words are counted one by one."""
+    votes: dict[str, int] = {}
+    get = votes.get
     for group, n in by_group.items():
-        if group is not None:
-            for lang in group_langs[group]:
-                votes[lang] += n
-    return votes
+        for lang in group_langs[group]:
+            votes[lang] = get(lang, 0) + n
+    return Counter(votes)
 
 
 def _stopword_density(
@@ -518,7 +525,8 @@ def _classify(infos: list[LineInfo]) -> None:
         )
         info.cls = _line_class(info)
         if info.cls == GOOD and (
-            _digit_share(info.text) > thresholds.MAX_GOOD_DIGIT_SHARE or _is_truncated(info.text)
+            (not info.digitless and _digit_share(info.text) > thresholds.MAX_GOOD_DIGIT_SHARE)
+            or _is_truncated(info.text)
         ):
             # Contact details, score tables, timetables, cut-off teasers ("… Read more"):
             # useful inside an article, but not evidence that the article is here.
@@ -774,6 +782,8 @@ _FILE_OR_URL_RE = re.compile(
 
 # A gallery counter: "1 / 23", "Image 2 of 5", "Foto 3 von 12".
 _COUNTER_RE = re.compile(r"(?:[^\W\d_]+ )?\d{1,3} ?(?:/|of|von|de|di|van|из|z|/ ) ?\d{1,3}")
+# Words of a counter: a name and a connecting word ("image", "of").
+_MAX_COUNTER_WORDS = 2
 # One token with digits or underscores and no spaces ("IMG_2953", "010_Clymer-1"): the
 # name of an image file standing in for its alt text.
 _FILE_TOKEN_RE = re.compile(r"(?=\S*[\d_])[\w&.-]+")
@@ -804,11 +814,11 @@ _AGENCY_FIRST_WORDS = frozenset(agency.split(" ")[0] for agency in phrases.IMAGE
 
 
 def _inside_reason(info: LineInfo) -> Decision:
+    text = info.text
+    # A file name, an address or a file token has no space; a counter two words at most.
     if (
-        _FILE_OR_URL_RE.fullmatch(info.text)
-        or _COUNTER_RE.fullmatch(info.text)
-        or _FILE_TOKEN_RE.fullmatch(info.text)
-    ):
+        " " not in text and (_FILE_OR_URL_RE.fullmatch(text) or _FILE_TOKEN_RE.fullmatch(text))
+    ) or (info.n_words <= _MAX_COUNTER_WORDS and _COUNTER_RE.fullmatch(text)):
         return Reason.SHORT_CHROME, thresholds.REPEATED_IN_BODY_CONFIDENCE
     if info.image_credit:
         return Reason.CREDIT, thresholds.LABEL_CONFIDENCE
