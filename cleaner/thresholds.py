@@ -502,3 +502,58 @@ MAX_REPAIR_SEGMENT_CHARS = 1000
 
 # Word costs remembered across calls (a pure function of the word; bounded memory).
 MAX_CACHED_WORD_COSTS = 65536
+
+# ---- script recovery
+# Letters of non-Latin alphabets lost to U+FFFD or ``?`` (cleaner.recover_script).
+
+# Most frequent words of a language kept in the pattern index that multi-letter holes are
+# matched against (about 1 MB of text per language). Guess: words past 100,000 in wordfreq's
+# lists are rarer than Zipf 1.5, too rare to outweigh a competing reading anyway.
+MAX_SCRIPT_INDEX_WORDS = 100_000
+# A language's alphabet is read off its most frequent words: a letter belongs when at least
+# this many of the first ALPHABET_SAMPLE_WORDS words use it (stray letters of loanwords and
+# typos stay out). Measured: Russian words in the Ukrainian list bring ``ы`` into 8 of the
+# first 5000, while real letters are in 14 or more (Russian ``ъ``); rarer real letters
+# (Macedonian ``љ``) come in when the document writes them intact.
+ALPHABET_SAMPLE_WORDS = 5000
+MIN_ALPHABET_LETTER_WORDS = 10
+# Distinct damaged words weighed per document; beyond this the rest stay (keeps 1 MB linear).
+MAX_SCRIPT_RECOVERY_WORDS = 2000
+# A document whose words of a script show at least this many U+FFFD runs, none of them a
+# single U+FFFD, lost them by cutting characters (one run per character); with fewer runs a
+# run of two may also be two letters. Guess: in text that lost whole letters, one U+FFFD in
+# three or more runs is alone.
+MIN_SCRIPT_CUT_RUNS = 3
+# Lost letters per damaged word; a word missing more is mostly gone. Guess.
+MAX_SCRIPT_LOST_LETTERS = 6
+# A word's fillings are all looked up in the whole lexicon when there are at most this many
+# (two lost letters of a 35-letter alphabet); more go through the index of frequent words.
+# Guess: a thousand look-ups cost about a millisecond.
+MAX_SCRIPT_DIRECT_FILLS = 1300
+# Candidate words read per damaged word from an index (matches past this are rarer still).
+# Guess.
+MAX_SCRIPT_MATCHES = 400
+# A damaged word is read only with at least this many intact letters of its script (one
+# intact letter fits too many words). Guess.
+MIN_SCRIPT_INTACT_LETTERS = 2
+# The lexicon of a language is trusted for a document when at least this many of its intact
+# words of that script are known to it and they are at least this share of them; otherwise
+# only words intact elsewhere in the document fill holes (Kazakh, Armenian: no lexicon).
+# Guess, tuned on synthetic damage of address lines and news prose.
+MIN_SCRIPT_KNOWN_WORDS = 2
+MIN_SCRIPT_KNOWN_SHARE = 0.4
+# A reading that is a word found intact elsewhere in the document counts as at least this
+# common (Zipf) plus the bonus: the document's own vocabulary is the best evidence. Guess.
+SCRIPT_DOCUMENT_WORD_ZIPF = 2.0
+SCRIPT_DOCUMENT_WORD_BONUS = 2.0
+# Readings of at most this many letters are written only at this confidence or above: a
+# short word with a hole fits many words (Hebrew ``היה``/``הזה``, Greek ``του``/``που``).
+# Guess; above the general MIN_RECOVERY_CONFIDENCE because a wrong short word reads as right.
+MAX_SCRIPT_SHORT_WORD_LETTERS = 3
+MIN_SCRIPT_SHORT_WORD_CONFIDENCE = 0.8
+# A lexicon reading must be at least this common (Zipf; 1.5 is about once in 30 million
+# words) to be written. Guess.
+MIN_SCRIPT_RECOVERY_ZIPF = 1.5
+# The share of the document's script words written with a capital above which a line is a
+# line of names (an address), where a word-initial hole is filled with a capital. Guess.
+MIN_SCRIPT_NAME_LINE_CAPITALS = 0.5

@@ -1,0 +1,685 @@
+"""Recovery of letters of non-Latin alphabets lost to U+FFFD or ``?``.
+
+A Cyrillic, Greek, Arabic, Hebrew or Armenian letter takes two bytes in UTF-8, a Hangul or
+Devanagari one three; a damaged UTF-8 stream loses them as a run of U+FFFD
+(``ко\\ufffd\\ufffdференция``), a mojibake repair that lost bytes leaves one U+FFFD per lost
+letter, and a charset without the letter leaves ``?`` (``Вен?ямин``). :mod:`cleaner.recover`
+reads words of Latin alphabets against the lossy charsets; this stage reads what it leaves
+in other alphabets:
+
+1. A damaged word is a run of letters of ONE non-Latin script with U+FFFD runs in it or at
+   its edges, or ``?`` between two of its letters (a ``?`` at a word's edge is punctuation).
+2. The language is the one of that script whose lexicon knows most of the document's intact
+   words of the script (letters it never writes count against it). When no lexicon knows
+   enough of them (Kazakh, Armenian), only words intact elsewhere in the document fill holes.
+3. Each hole is one letter of the language's alphabet (read off its most frequent words);
+   a run of U+FFFD is one letter, one letter per U+FFFD, or one letter per UTF-8 width of
+   the script; a run at the word's edge may also be no letter at all (a lost punctuation
+   mark). Every reading is matched at once against an index of the language's frequent
+   words of that length, and against the document's intact words.
+4. Readings are weighed by frequency (a word intact in the document counts extra); the best
+   one is written, with the case of its context, only when its share of the weight reaches
+   ``options.min_recovery_confidence`` and it is common enough.
+
+Words of scripts written without spaces (CJK, Thai) are not read. Every number lives in
+:mod:`cleaner.thresholds` (the ``# ---- script recovery`` section); the tables in
+:mod:`cleaner.recover_script_data`.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import wordfreq
+
+from cleaner import recover_script_data as data
+from cleaner import thresholds
+from cleaner.lexicon import LANGUAGES, frequency_table
+from cleaner.options import CleanOptions
+from cleaner.trace import Reason, Stage, Step
+
+QMARK = "?"
+REPLACEMENT = "\ufffd"
+
+# The gate for ``?``: one between two non-ASCII letters (``Вен?ямин``, ``а??н``). A single
+# quantifier over one character, so the scan is linear.
+_QMARK_INSIDE_RE = re.compile(r"[^\W\d_\x00-\x7f]\?+[^\W\d_\x00-\x7f]")
+
+# A token: word characters, the marks of the scripts read here, ``?`` and U+FFFD. One
+# character class, so the scan is linear.
+_TOKEN_RE = re.compile(rf"[\w{data.WORD_MARKS}?\ufffd]+")
+# The holes of a token: a run of U+FFFD, or one ``?``.
+_HOLE_RE = re.compile(r"\ufffd+|\?")
+
+# The longest token read as a word (code points); longer runs are not words.
+_MAX_TOKEN_CHARS = 64
+# How far back (code points) the end of the previous sentence is looked for, and how wide
+# (each side) the line around a word is read to tell a line of names. Fixed bounds keep every
+# look linear in the text.
+_SENTENCE_LOOKBACK_CHARS = 8
+_LINE_WINDOW_CHARS = 200
+# Per-process caches of read-only tables (alphabets, word indexes, characters' scripts).
+# Bounded so a long-running worker that meets many languages keeps a steady size.
+_CACHED_INDEXES = 6
+_CACHED_CHARACTERS = 1 << 16
+# The intact words of a script sampled to tell the document's language.
+_LANGUAGE_SAMPLE_WORDS = 2000
+
+
+@functools.lru_cache(maxsize=_CACHED_CHARACTERS)
+def script_of(char: str) -> str:
+    """The script of a character, from its Unicode name (``CYRILLIC``, ``GREEK`` ...).
+
+    >>> script_of("\\u0436"), script_of("\\u05d0"), script_of("a"), script_of("1")
+    ('CYRILLIC', 'HEBREW', 'LATIN', 'DIGIT')
+    """
+    if char == "\u02bc":
+        return "CYRILLIC"  # the Ukrainian apostrophe lives between Cyrillic letters
+    name = unicodedata.name(char, "")
+    return name.split(" ", 1)[0] if name else ""
+
+
+# ---------------------------------------------------------------------------------------
+# Lexicons: keys, alphabets and the pattern index (read-only, built once per language)
+
+
+def lexicon_of(lang: str) -> str:
+    """The wordfreq list a language is looked up in.
+
+    >>> lexicon_of("sr"), lexicon_of("ru")
+    ('sh', 'ru')
+    """
+    return data.TRANSLITERATED_LEXICONS.get(lang, lang)
+
+
+def lexicon_key(word: str, lang: str) -> str:
+    """``word`` as the index of ``lang`` spells it: case-folded (a final sigma becomes a
+    medial one), without the points and harakat the Arabic and Hebrew lists drop.
+
+    >>> lexicon_key("Κόσμος", "el")
+    'κόσμοσ'
+    >>> lexicon_key("\\u05e2\\u05b5\\u05d3", "he") == "\\u05e2\\u05d3"
+    True
+    """
+    key = word.casefold()
+    if lang in data.MARKLESS_LEXICONS:
+        key = "".join(c for c in key if unicodedata.category(c) != "Mn")
+    return key
+
+
+@functools.cache
+def _serbian_to_latin() -> dict[str, str]:
+    return {cyr: lat for lat, cyr in data.SERBIAN_LATIN_TO_CYRILLIC.items()}
+
+
+def serbian_cyrillic(word: str) -> str:
+    """Serbian Latin spelling to Cyrillic, digraphs first.
+
+    >>> serbian_cyrillic("ljudi"), serbian_cyrillic("džep")
+    ('људи', 'џеп')
+    """
+    table = data.SERBIAN_LATIN_TO_CYRILLIC
+    out: list[str] = []
+    i = 0
+    while i < len(word):
+        if word[i : i + 2] in table:
+            out.append(table[word[i : i + 2]])
+            i += 2
+        else:
+            out.append(table.get(word[i], word[i]))
+            i += 1
+    return "".join(out)
+
+
+def key_zipf(key: str, lang: str) -> float:
+    """Zipf frequency of an index key in ``lang`` (0 when unknown).
+
+    >>> key_zipf("люди", "ru") > 5, key_zipf("људи", "sr") > 4, key_zipf("ъъъ", "ru")
+    (True, True, 0.0)
+    """
+    lex = lexicon_of(lang)
+    if lex not in LANGUAGES:
+        return 0.0
+    if lang in data.TRANSLITERATED_LEXICONS:
+        back = _serbian_to_latin()
+        key = "".join(back.get(c, c) for c in key)
+    freq = frequency_table(lex).get(key, 0.0)
+    return math.log10(freq * 1e9) if freq > 0 else 0.0
+
+
+def _top_words(lang: str, count: int) -> Iterator[str]:
+    """The ``count`` most frequent words of ``lang``, in its own script, best first."""
+    words = itertools.islice(wordfreq.iter_wordlist(lexicon_of(lang), "best"), count)
+    if lang in data.TRANSLITERATED_LEXICONS:
+        return (serbian_cyrillic(w) for w in words)
+    return words
+
+
+@functools.cache
+def language_script(lang: str) -> str:
+    """The non-Latin script ``lang`` is read in here (``""`` for others).
+
+    >>> language_script("uk"), language_script("ko"), language_script("de")
+    ('CYRILLIC', 'HANGUL', '')
+    """
+    for script, langs in data.SCRIPT_LANGUAGES.items():
+        if lang in langs:
+            return script
+    return ""
+
+
+@functools.cache
+def alphabet(lang: str) -> frozenset[str]:
+    """The letters (and vowel signs) of ``lang``'s script its frequent words use, lower case.
+
+    >>> a = alphabet("uk")
+    >>> "\\u0456" in a, "\\u044b" in a, "a" in a
+    (True, False, False)
+    """
+    script = language_script(lang)
+    counts: Counter[str] = Counter()
+    for word in _top_words(lang, thresholds.ALPHABET_SAMPLE_WORDS):
+        counts.update(c for c in set(word) if script_of(c) == script)
+    return frozenset(c for c, n in counts.items() if n >= thresholds.MIN_ALPHABET_LETTER_WORDS)
+
+
+@functools.lru_cache(maxsize=_CACHED_INDEXES)
+def word_index(lang: str) -> dict[int, str]:
+    """The frequent words of ``lang`` by length: each a newline-joined string, best first.
+
+    One regular expression with ``^...$`` lines then finds every word that fits a pattern of
+    holes in one pass over the words of its length, at C speed.
+
+    >>> "\\nкак\\n" in word_index("ru")[3]
+    True
+    """
+    letters = alphabet(lang)
+    buckets: dict[int, list[str]] = {}
+    for word in _top_words(lang, thresholds.MAX_SCRIPT_INDEX_WORDS):
+        key = lexicon_key(word, lang)
+        if key and letters.issuperset(key):
+            buckets.setdefault(len(key), []).append(key)
+    return {n: "\n" + "\n".join(words) + "\n" for n, words in buckets.items()}
+
+
+# ---------------------------------------------------------------------------------------
+# The damaged words
+
+
+@dataclass(frozen=True, slots=True)
+class _Damaged:
+    """A damaged word: its span in the text, its parts (text between holes, and holes) and
+    the script of its intact letters."""
+
+    start: int
+    end: int
+    word: str
+    parts: tuple[str, ...]
+    script: str
+
+    def holes(self) -> Iterator[int]:
+        return (i for i, p in enumerate(self.parts) if _is_hole(p))
+
+
+def _is_hole(part: str) -> bool:
+    return part[:1] in (QMARK, REPLACEMENT)
+
+
+def _split(word: str) -> tuple[str, ...]:
+    """A word cut into intact parts and holes.
+
+    >>> _split("ко\\ufffd\\ufffdференци\\ufffd")
+    ('ко', '\\ufffd\\ufffd', 'ференци', '\\ufffd')
+    """
+    parts: list[str] = []
+    prev = 0
+    for m in _HOLE_RE.finditer(word):
+        if m.start() > prev:
+            parts.append(word[prev : m.start()])
+        parts.append(m.group())
+        prev = m.end()
+    if prev < len(word):
+        parts.append(word[prev:])
+    return tuple(parts)
+
+
+def _damaged_word(m: re.Match[str]) -> _Damaged | None:
+    """The damaged word in a token, or None when it is intact, not one script, or not a
+    word (digits, code, too long, too few intact letters)."""
+    token = m.group()
+    if len(token) > _MAX_TOKEN_CHARS or (REPLACEMENT not in token and QMARK not in token):
+        return None
+    word = token.strip(QMARK)  # a ``?`` at a word's edge is punctuation
+    if REPLACEMENT not in word and QMARK not in word:
+        return None
+    start = m.start() + token.index(word[0])
+    intact = [c for c in word if c not in (QMARK, REPLACEMENT)]
+    if any(c.isdigit() or c == "_" for c in intact):
+        return None
+    scripts = {script_of(c) for c in intact if c.isalpha()}
+    if len(scripts) != 1:
+        return None
+    script = scripts.pop()
+    if script in data.SKIPPED_SCRIPTS or script in data.NO_SPACE_SCRIPTS:
+        return None
+    # Vowel signs count as letters (an Indic syllable is a letter and its signs).
+    if sum(1 for c in intact if script_of(c) == script) < thresholds.MIN_SCRIPT_INTACT_LETTERS:
+        return None
+    parts = _split(word)
+    for before, hole, after in zip(parts, parts[1:], parts[2:], strict=False):
+        if hole == QMARK and before[-1].islower() and after[0].isupper():
+            return None  # ``Что?Где?``: questions run together
+    return _Damaged(start, start + len(word), word, parts, script)
+
+
+# How a document lost its letters to U+FFFD: one U+FFFD per letter (a mojibake repair that
+# lost whole letters), one run per cut character (UTF-8 decoded in chunks), or not known.
+PER_LETTER = "letter"
+PER_CUT = "cut"
+UNKNOWN = ""
+
+
+def _letter_counts(run: str, width: int, damage: str, maybe_none: bool) -> tuple[int, ...]:
+    """How many letters a hole may stand for: one ``?`` is one letter; a run of k U+FFFD is
+    one letter per U+FFFD when the document's ``damage`` is PER_LETTER, one letter per UTF-8
+    ``width`` when it is PER_CUT (a cut character leaves two or three), else either;
+    ``maybe_none`` (at a word's edge: lost punctuation; in a script with vowel points: a
+    lost point) adds none.
+
+    >>> two, one, six = "\\ufffd" * 2, "\\ufffd", "\\ufffd" * 6
+    >>> _letter_counts(two, 2, UNKNOWN, False), _letter_counts(one, 2, PER_LETTER, True)
+    ((1, 2), (0, 1))
+    >>> _letter_counts(six, 3, PER_CUT, False), _letter_counts("?", 2, UNKNOWN, True)
+    ((2,), (0, 1))
+    """
+    k = 1 if run == QMARK else len(run)
+    if run == QMARK or damage == PER_LETTER:
+        counts = {k}
+    elif damage == PER_CUT:
+        counts = {-(-k // width)}
+    else:
+        counts = {-(-k // width), k}
+    if maybe_none:
+        counts.add(0)
+    return tuple(sorted(n for n in counts if n <= thresholds.MAX_SCRIPT_LOST_LETTERS))
+
+
+# ---------------------------------------------------------------------------------------
+# The document: its language per script and its intact words
+
+
+@dataclass(frozen=True, slots=True)
+class _Reader:
+    """How the damaged words of one script are read in one document."""
+
+    script: str
+    lang: str  # "" when no lexicon is trusted: only the document's own words fill holes
+    letters: frozenset[str]
+    width: int
+    doc_words: Counter[str]  # intact words of the script, as index keys
+    doc_capitals: Counter[str]  # ... how many times each was written with a capital
+    doc_index: dict[int, str]
+    damage: str  # PER_LETTER, PER_CUT or UNKNOWN
+
+
+def _intact_words(text: str, script: str) -> Iterator[str]:
+    for m in _TOKEN_RE.finditer(text):
+        token = m.group()
+        if QMARK in token or REPLACEMENT in token or len(token) > _MAX_TOKEN_CHARS:
+            continue
+        if not token[0].isalpha() or any(c.isdigit() or c == "_" for c in token):
+            continue
+        if all(script_of(c) == script for c in token if c.isalpha()):
+            yield token
+
+
+def _choose_language(script: str, words: Counter[str]) -> str:
+    """The language of ``script`` whose lexicon knows most of ``words`` (letters it never
+    writes count against it), or ``""`` when none knows enough of them."""
+    sample = [w for w, _ in words.most_common(_LANGUAGE_SAMPLE_WORDS)]
+    best, best_score, best_known = "", -math.inf, 0
+    for lang in data.SCRIPT_LANGUAGES.get(script, ()):
+        if lexicon_of(lang) not in LANGUAGES:
+            continue
+        letters = alphabet(lang)
+        known = foreign = 0
+        for w in sample:
+            key = lexicon_key(w, lang)
+            if not letters.issuperset(key):
+                foreign += 1
+            elif key_zipf(key, lang) > 0:
+                known += 1
+        score = known - foreign
+        if score > best_score:
+            best, best_score, best_known = lang, score, known
+    if not sample or best_known < thresholds.MIN_SCRIPT_KNOWN_WORDS:
+        return ""
+    if best_known / len(sample) < thresholds.MIN_SCRIPT_KNOWN_SHARE:
+        return ""
+    return best
+
+
+def _reader(text: str, script: str, width: int, damage: str) -> _Reader:
+    raw = Counter(_intact_words(text, script))
+    lang = _choose_language(script, raw)
+    words: Counter[str] = Counter()
+    capitals: Counter[str] = Counter()
+    for w, n in raw.items():
+        key = lexicon_key(w, lang)
+        words[key] += n
+        if w[0].isupper():
+            capitals[key] += n
+    # The letters a hole may be: the language's alphabet and every letter of the script the
+    # document writes intact (a rare letter of the language, a name's letter).
+    letters = frozenset(c for w in words for c in w if script_of(c) == script)
+    if lang:
+        letters |= alphabet(lang)
+    buckets: dict[int, list[str]] = {}
+    for key in words:
+        buckets.setdefault(len(key), []).append(key)
+    doc_index = {n: "\n" + "\n".join(ws) + "\n" for n, ws in buckets.items()}
+    return _Reader(script, lang, letters, width, words, capitals, doc_index, damage)
+
+
+# ---------------------------------------------------------------------------------------
+# Reading one damaged word
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    key: str  # the word as an index key ("" for "the holes were not letters")
+    fills: tuple[str, ...]  # the letters of each hole, in index-key form
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    """One way of counting the letters of a word's holes: the word's intact parts as index
+    keys, the letters each hole stands for (-1 for an intact part), and the regex that finds
+    its readings in a ``^...$`` line index."""
+
+    keys: tuple[str, ...]
+    counts: tuple[int, ...]
+    length: int
+    pattern: re.Pattern[str]
+
+    @property
+    def lost(self) -> int:
+        return sum(n for n in self.counts if n > 0)
+
+    def fill(self, letters: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+        """The reading made of ``letters`` (one per lost letter, in order) and its fills."""
+        fills: list[str] = []
+        out: list[str] = []
+        i = 0
+        for key, n in zip(self.keys, self.counts, strict=True):
+            if n < 0:
+                out.append(key)
+            else:
+                fills.append("".join(letters[i : i + n]))
+                out.append(fills[-1])
+                i += n
+        return "".join(out), tuple(fills)
+
+
+def _shapes(word: _Damaged, reader: _Reader) -> Iterator[_Shape]:
+    """Every way of counting the letters of the word's holes (bounded)."""
+    parts = word.parts
+    last = len(parts) - 1
+    options = [
+        _letter_counts(
+            p,
+            reader.width,
+            reader.damage,
+            word.script in data.POINTED_SCRIPTS or (i in (0, last) and p != QMARK),
+        )
+        if _is_hole(p)
+        else (-1,)
+        for i, p in enumerate(parts)
+    ]
+    letter_class = "[" + "".join(re.escape(c) for c in sorted(reader.letters)) + "]"
+    keys = tuple(lexicon_key(p, reader.lang) if not _is_hole(p) else "" for p in parts)
+    for counts in itertools.product(*options):
+        if sum(n for n in counts if n > 0) > thresholds.MAX_SCRIPT_LOST_LETTERS:
+            continue
+        pieces: list[str] = []
+        length = 0
+        for key, n in zip(keys, counts, strict=True):
+            if n < 0:
+                pieces.append(re.escape(key))
+                length += len(key)
+            else:
+                pieces.append(f"({letter_class}{{{n}}})")
+                length += n
+        pattern = re.compile("^" + "".join(pieces) + "$", re.MULTILINE)
+        yield _Shape(keys, counts, length, pattern)
+
+
+def _readings(shape: _Shape, reader: _Reader) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """Every reading of ``shape`` the lexicon or the document may know, with its fills: all
+    fillings when they are few (the whole lexicon is then consulted), else the matches in
+    the index of frequent words; and the matches among the document's intact words."""
+    if reader.lang:
+        letters = sorted(reader.letters)
+        if len(letters) ** shape.lost <= thresholds.MAX_SCRIPT_DIRECT_FILLS:
+            for combo in itertools.product(letters, repeat=shape.lost):
+                yield shape.fill(combo)
+        else:
+            source = word_index(reader.lang).get(shape.length, "")
+            for m in itertools.islice(
+                shape.pattern.finditer(source), thresholds.MAX_SCRIPT_MATCHES
+            ):
+                yield m.group(), m.groups()
+    source = reader.doc_index.get(shape.length, "")
+    for m in itertools.islice(shape.pattern.finditer(source), thresholds.MAX_SCRIPT_MATCHES):
+        yield m.group(), m.groups()
+
+
+def _read(word: _Damaged, reader: _Reader) -> _Reading | None:
+    """The best reading of a damaged word and its share of the weight of all readings."""
+    if not reader.letters:
+        return None
+    weights: dict[str, tuple[float, tuple[str, ...]]] = {}
+    for shape in _shapes(word, reader):
+        for key, fills in _readings(shape, reader):
+            if key in weights:
+                continue
+            zipf = key_zipf(key, reader.lang) if reader.lang else 0.0
+            seen = reader.doc_words.get(key, 0)
+            if seen:
+                zipf = max(zipf, thresholds.SCRIPT_DOCUMENT_WORD_ZIPF)
+                zipf += thresholds.SCRIPT_DOCUMENT_WORD_BONUS + math.log10(seen)
+            if zipf > 0:
+                weights[key] = (zipf, fills)
+    if not weights:
+        return None
+    best = max(weights, key=lambda k: weights[k][0])
+    zipf, fills = weights[best]
+    if zipf < thresholds.MIN_SCRIPT_RECOVERY_ZIPF or not any(fills):
+        return None
+    total = sum(10 ** (z - zipf) for z, _ in weights.values())
+    return _Reading(best, fills, 1.0 / total)
+
+
+# ---------------------------------------------------------------------------------------
+# Case
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """True when the word at ``start`` opens a sentence (or the text, or a line).
+
+    >>> _sentence_start("Да. Нет", 4), _sentence_start("да нет", 3), _sentence_start("x", 0)
+    (True, False, True)
+    """
+    i = start - 1
+    floor = max(-1, start - 1 - _SENTENCE_LOOKBACK_CHARS)
+    while i > floor and text[i] in data.SENTENCE_OPENERS:
+        i -= 1
+    return i < 0 or text[i] in data.SENTENCE_ENDS
+
+
+def _name_line(text: str, word: _Damaged) -> bool:
+    """True when most words of the script around the word (on its line) are capitalised:
+    a line of names or an address, where a lost first letter is a capital."""
+    lo = text.rfind("\n", max(0, word.start - _LINE_WINDOW_CHARS), word.start) + 1
+    hi = text.find("\n", word.end, word.end + _LINE_WINDOW_CHARS)
+    hi = word.end + _LINE_WINDOW_CHARS if hi < 0 else hi
+    around = [
+        t
+        for t in _TOKEN_RE.findall(text[lo : word.start] + " " + text[word.end : hi])
+        if t[0].isalpha() and script_of(t[0]) == word.script
+    ]
+    if not around:
+        return False
+    capitals = sum(1 for t in around if t[0].isupper())
+    return capitals / len(around) >= thresholds.MIN_SCRIPT_NAME_LINE_CAPITALS
+
+
+def _capital_first(text: str, word: _Damaged, key: str, reader: _Reader) -> bool:
+    """Whether a lost first letter is a capital: at a sentence start; else as the word is
+    mostly written intact elsewhere in the document; else in a line of names."""
+    if _sentence_start(text, word.start):
+        return True
+    seen = reader.doc_words.get(key, 0)
+    if seen:
+        return reader.doc_capitals.get(key, 0) * 2 > seen
+    return _name_line(text, word)
+
+
+def _write(text: str, word: _Damaged, reading: _Reading, reader: _Reader) -> str:
+    """The damaged word with its holes filled, in the case of its context."""
+    cased = [c for c in word.word if c.isalpha() and c.lower() != c.upper()]
+    all_caps = len(cased) >= 2 and all(c.isupper() for c in cased)
+    fills = iter(reading.fills)
+    out: list[str] = []
+    for i, part in enumerate(word.parts):
+        if not _is_hole(part):
+            out.append(part)
+            continue
+        fill = next(fills)
+        if all_caps:
+            fill = fill.upper()
+        elif i == 0 and fill and _capital_first(text, word, reading.key, reader):
+            fill = fill[0].upper() + fill[1:]
+        if fill.endswith("\u03c3") and i == len(word.parts) - 1:
+            fill = fill[:-1] + "\u03c2"  # a final sigma
+        out.append(fill)
+    return "".join(out)
+
+
+# ---------------------------------------------------------------------------------------
+# The stage
+
+
+def _has_damage(text: str) -> bool:
+    """True when ``text`` may hold a lost non-Latin letter: a U+FFFD, or a ``?`` between
+    two non-ASCII letters.
+
+    >>> _has_damage("Что? Да."), _has_damage("Вен?ямин"), _has_damage("a\\ufffdb")
+    (False, True, True)
+    """
+    return REPLACEMENT in text or (QMARK in text and _QMARK_INSIDE_RE.search(text) is not None)
+
+
+def _damage_kinds(damaged: list[_Damaged]) -> dict[str, str]:
+    """How the document lost the letters of each script. A cut UTF-8 character leaves two or
+    three U+FFFD, never one: a single U+FFFD in a word says the document lost whole letters,
+    one U+FFFD each; several runs, none single, say characters were cut."""
+    runs: dict[str, list[int]] = {}
+    for word in damaged:
+        runs.setdefault(word.script, []).extend(len(p) for p in word.parts if p[0] == REPLACEMENT)
+    kinds: dict[str, str] = {}
+    for script, lengths in runs.items():
+        if 1 in lengths:
+            kinds[script] = PER_LETTER
+        elif len(lengths) >= thresholds.MIN_SCRIPT_CUT_RUNS:
+            kinds[script] = PER_CUT
+        else:
+            kinds[script] = UNKNOWN
+    return kinds
+
+
+def recover_scripts(text: str, options: CleanOptions) -> tuple[str, list[Step]]:
+    """Restore letters of non-Latin alphabets lost to U+FFFD or ``?``; one step per word.
+
+    Step positions: ``line`` is 1-based, ``start``/``end`` are code-point offsets of the
+    damaged word in ``text``.
+
+    >>> recover_scripts("Пресс-конференция. Вчера была ко\\ufffd\\ufffdференция.",
+    ...                 CleanOptions())[0]
+    'Пресс-конференция. Вчера была конференция.'
+    >>> recover_scripts("Что? Почему?", CleanOptions())
+    ('Что? Почему?', [])
+    """
+    if not _has_damage(text):
+        return text, []
+    damaged: list[_Damaged] = []
+    for m in _TOKEN_RE.finditer(text):
+        word = _damaged_word(m)
+        if word is not None:
+            damaged.append(word)
+    if not damaged:
+        return text, []
+    damage = _damage_kinds(damaged)
+    readers: dict[str, _Reader] = {}
+    readings: dict[tuple[str, str], _Reading | None] = {}
+    found: list[tuple[_Damaged, str, _Reading, str]] = []
+    for word in damaged:
+        if word.script not in readers:
+            width = len(next(c for c in word.word if c.isalpha()).encode("utf-8"))
+            readers[word.script] = _reader(text, word.script, width, damage[word.script])
+        reader = readers[word.script]
+        cache_key = (word.script, word.word.casefold())
+        if cache_key not in readings:
+            if len(readings) >= thresholds.MAX_SCRIPT_RECOVERY_WORDS:
+                continue
+            readings[cache_key] = _read(word, reader)
+        reading = readings[cache_key]
+        if reading is None or reading.confidence < options.min_recovery_confidence:
+            continue
+        if len(reading.key) <= thresholds.MAX_SCRIPT_SHORT_WORD_LETTERS and (
+            reading.confidence < thresholds.MIN_SCRIPT_SHORT_WORD_CONFIDENCE
+        ):
+            continue
+        detail = reader.lang or "document"
+        found.append((word, _write(text, word, reading, reader), reading, detail))
+    return _apply(text, found)
+
+
+def _apply(text: str, found: list[tuple[_Damaged, str, _Reading, str]]) -> tuple[str, list[Step]]:
+    """Write the recovered words into ``text``, with one step each."""
+    if not found:
+        return text, []
+    out: list[str] = []
+    steps: list[Step] = []
+    prev = 0
+    line = 1
+    for word, after, reading, detail in found:
+        line += text.count("\n", prev, word.start)
+        out.append(text[prev : word.start])
+        out.append(after)
+        prev = word.end
+        reason = Reason.LOSSY_QMARK if QMARK in word.word else Reason.LOSSY_REPLACEMENT
+        steps.append(
+            Step(
+                Stage.RECOVER,
+                "recover",
+                reason,
+                detail=detail,
+                line=line,
+                start=word.start,
+                end=word.end,
+                before=word.word,
+                after=after,
+                confidence=round(reading.confidence, 4),
+            )
+        )
+    out.append(text[prev:])
+    return "".join(out), steps

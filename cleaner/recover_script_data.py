@@ -1,0 +1,103 @@
+"""Data tables for recovering letters of non-Latin alphabets (:mod:`cleaner.recover_script`).
+
+Nothing here runs on input text. Script names are the first word of a letter's Unicode
+name (``unicodedata.name``), as :mod:`cleaner.recover_script` derives them.
+"""
+
+from __future__ import annotations
+
+# The wordfreq languages whose lexicons fill the holes of a word in each script, in order of
+# preference when the document's intact words do not separate them. Scripts left out here
+# (Armenian, Georgian, Thai; Kazakh among Cyrillic languages) have no wordfreq list: their
+# holes are filled only from words intact elsewhere in the same document. CJK, kana and
+# Thai are written without spaces between words, so a "word" is not a lexicon entry there;
+# they are not read at all (see NO_SPACE_SCRIPTS).
+SCRIPT_LANGUAGES: dict[str, tuple[str, ...]] = {
+    "CYRILLIC": ("ru", "uk", "bg", "mk", "sr"),
+    "GREEK": ("el",),
+    "ARABIC": ("ar", "fa", "ur"),
+    "HEBREW": ("he",),
+    "DEVANAGARI": ("hi",),
+    "BENGALI": ("bn",),
+    "TAMIL": ("ta",),
+    "HANGUL": ("ko",),
+}
+
+# Scripts whose words are not separated by spaces: a token there is a phrase, not a word.
+NO_SPACE_SCRIPTS: frozenset[str] = frozenset(
+    {"CJK", "HIRAGANA", "KATAKANA", "KATAKANA-HIRAGANA", "THAI", "LAO", "KHMER", "MYANMAR"}
+)
+
+# Scripts never read here: Latin letters are recovered by cleaner.recover, which knows the
+# lossy charsets of Latin alphabets.
+SKIPPED_SCRIPTS: frozenset[str] = frozenset({"LATIN", ""})
+
+# Languages whose own wordfreq list is written in another script: Serbian Cyrillic is looked
+# up in the Serbo-Croatian list (Latin letters) through SERBIAN_LATIN_TO_CYRILLIC.
+TRANSLITERATED_LEXICONS: dict[str, str] = {"sr": "sh"}
+
+# Serbian Latin spelling to Cyrillic; digraphs are matched before single letters.
+SERBIAN_LATIN_TO_CYRILLIC: dict[str, str] = {
+    "d\u017e": "\u045f",  # dž
+    "lj": "\u0459",
+    "nj": "\u045a",
+    "a": "\u0430",
+    "b": "\u0431",
+    "v": "\u0432",
+    "g": "\u0433",
+    "d": "\u0434",
+    "\u0111": "\u0452",  # đ
+    "e": "\u0435",
+    "\u017e": "\u0436",  # ž
+    "z": "\u0437",
+    "i": "\u0438",
+    "j": "\u0458",
+    "k": "\u043a",
+    "l": "\u043b",
+    "m": "\u043c",
+    "n": "\u043d",
+    "o": "\u043e",
+    "p": "\u043f",
+    "r": "\u0440",
+    "s": "\u0441",
+    "t": "\u0442",
+    "\u0107": "\u045b",  # ć
+    "u": "\u0443",
+    "f": "\u0444",
+    "h": "\u0445",
+    "c": "\u0446",
+    "\u010d": "\u0447",  # č
+    "\u0161": "\u0448",  # š
+}
+
+# Languages whose lexicon keys drop combining marks (Arabic harakat, Hebrew points): the
+# marks of a damaged word are kept in the output but ignored when it is looked up.
+MARKLESS_LEXICONS: frozenset[str] = frozenset({"ar", "fa", "ur", "he"})
+
+# Scripts whose vowel points are optional and dropped by their lexicons: a hole in a word
+# may be a lost point rather than a lost letter, so "no letter" competes with every filling.
+POINTED_SCRIPTS: frozenset[str] = frozenset({"ARABIC", "HEBREW"})
+
+# Combining marks and joiners that belong inside a word of the scripts read here, as a
+# regex character-class body: Cyrillic titlo, Hebrew points, Arabic harakat, Indic vowel
+# signs and viramas, Hangul has none. The zero-width non-joiner (Persian) is NOT here: it
+# separates the parts of a Persian word, and the lexicon keeps the parts apart.
+WORD_MARKS = (
+    "\u0300-\u036f"  # combining diacritics (Greek tonos in decomposed text)
+    "\u0483-\u0489"  # Cyrillic
+    "\u0591-\u05c7"  # Hebrew
+    "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"  # Arabic
+    "\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963"  # Devanagari
+    "\u0981-\u0983\u09bc-\u09d7\u09e2\u09e3"  # Bengali
+    "\u0b82\u0bbe-\u0bcd\u0bd7"  # Tamil
+    "\u02bc"  # modifier letter apostrophe (Ukrainian)
+)
+
+# Characters after which the next word starts a sentence (a word-initial hole there is a
+# capital). Lines also start sentences.
+SENTENCE_ENDS: frozenset[str] = frozenset(".!?\u2026\n\r\u061f\u037e\u0589\u0964")
+# Characters skipped when looking back for a sentence end: spaces, opening quotes and
+# brackets, dashes.
+SENTENCE_OPENERS: frozenset[str] = frozenset(
+    " \t\"'([\u00ab\u201c\u201e\u2018\u201a\u2013\u2014\u00a0-"
+)

@@ -1,0 +1,182 @@
+"""Recovery of letters of non-Latin alphabets lost to U+FFFD or ``?``."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import clean
+from cleaner.options import CleanOptions
+from cleaner.recover_script import alphabet, recover_scripts
+from cleaner.trace import Reason, Stage
+
+OPTIONS = CleanOptions()
+R = "\ufffd"
+
+
+def fix(text: str) -> str:
+    return recover_scripts(text, OPTIONS)[0]
+
+
+# ---------------------------------------------------------------------------------------
+# Damage that is repaired
+
+
+@pytest.mark.parametrize(
+    ("damaged", "expected"),
+    [
+        # a cut two-byte letter: two U+FFFD for one letter
+        (
+            f"Наша библиотека получила новые книги. Читатели пришли в би{R}{R}лиотеку утром.",
+            "Наша библиотека получила новые книги. Читатели пришли в библиотеку утром.",
+        ),
+        (
+            f"Η βιβλιοθήκη άνοιξε νωρίς. Οι αναγνώστες ήρθαν στη βιβλιοθ{R}{R}κη το πρωί.",
+            "Η βιβλιοθήκη άνοιξε νωρίς. Οι αναγνώστες ήρθαν στη βιβλιοθήκη το πρωί.",
+        ),
+        # one U+FFFD per lost letter (what a lossy mojibake repair leaves)
+        (
+            f"Сегодня в {R}ороде открылся новый музей, и все жители {R}ришли на праздник.",
+            "Сегодня в городе открылся новый музей, и все жители пришли на праздник.",
+        ),
+        (
+            f"Οι κάτοικοι του χωριού ήταν πολύ φιλόξενοι και μας πρόσ{R}εραν φαγητό.",
+            "Οι κάτοικοι του χωριού ήταν πολύ φιλόξενοι και μας πρόσφεραν φαγητό.",
+        ),
+        # a final sigma is written as such
+        (
+            f"Ο πρόεδρο{R} της χώρας μίλησε.",
+            "Ο πρόεδρος της χώρας μίλησε.",
+        ),
+    ],
+)
+def test_lost_letters_come_back(damaged: str, expected: str) -> None:
+    assert fix(damaged) == expected
+
+
+def test_question_mark_inside_a_word_is_a_lost_letter() -> None:
+    # Ukrainian forced through a Russian charset loses і, ї, є, ґ.
+    text = "Міська бібліотека отримала нові книжки, і читачі прийшли до б?бл?отеки зранку."
+    assert fix(text) == (
+        "Міська бібліотека отримала нові книжки, і читачі прийшли до бібліотеки зранку."
+    )
+
+
+def test_capital_at_a_sentence_start() -> None:
+    text = f"Вчера был дождь. {R}{R}егодня светит солнце, и сегодня тепло."
+    assert fix(text) == "Вчера был дождь. Сегодня светит солнце, и сегодня тепло."
+
+
+def test_all_capitals_word_is_filled_in_capitals() -> None:
+    text = f"Новости дня. МО{R}{R}ВА и Москва готовятся к празднику."
+    assert fix(text) == "Новости дня. МОСКВА и Москва готовятся к празднику."
+
+
+def test_words_of_the_document_fill_holes_without_a_lexicon() -> None:
+    # Armenian has no word list: the same word intact elsewhere is the evidence.
+    word = "\u0563\u0580\u0561\u0564\u0561\u0580\u0561\u0576"  # a library, in Armenian
+    damaged = word[:3] + R + R + word[4:]
+    text = f"{word} {word} {damaged}"
+    assert fix(text) == f"{word} {word} {word}"
+
+
+def test_a_step_per_recovered_word() -> None:
+    text = f"Первая строка.\nНа второй строке слово потеряло бу{R}{R}ву."
+    out, steps = recover_scripts(text, OPTIONS)
+    assert out == "Первая строка.\nНа второй строке слово потеряло букву."
+    (step,) = steps
+    assert step.stage == Stage.RECOVER
+    assert step.reason == Reason.LOSSY_REPLACEMENT
+    assert (step.line, step.before, step.after, step.detail) == (2, f"бу{R}{R}ву", "букву", "ru")
+    assert text[step.start : step.end] == step.before
+    assert step.confidence is not None and step.confidence >= OPTIONS.min_recovery_confidence
+
+
+def test_question_mark_steps_carry_their_reason() -> None:
+    text = "Міська бібліотека отримала нові книжки для б?бл?отеки."
+    _, steps = recover_scripts(text, OPTIONS)
+    assert [s.reason for s in steps] == [Reason.LOSSY_QMARK]
+
+
+def test_the_pipeline_runs_the_stage() -> None:
+    text = f"Вчера мы долго гуляли по набережной и обсуждали {R}ланы на лето."
+    assert clean(text).text == "Вчера мы долго гуляли по набережной и обсуждали планы на лето."
+
+
+def test_the_stage_follows_the_recovery_switch() -> None:
+    text = f"Вчера мы долго гуляли по набережной и обсуждали {R}ланы на лето."
+    assert clean(text, recover_lossy=False).text == text
+
+
+# ---------------------------------------------------------------------------------------
+# Text that must stay as it is
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Что? Где? Когда? Почему ты не пришёл?",
+        "Что?Где?Когда? — так называется игра.",
+        "Τι ώρα είναι; Πού πας? Γιατί;",
+        "هل أنت بخير؟ لماذا? متى تعود؟",
+        "מה שלומך? איפה אתה? למה?",
+        "Ты придёшь завтра? Я буду ждать.",
+        "Спасибо за письмо, всё хорошо.",
+        "",
+    ],
+)
+def test_real_question_marks_and_clean_text_stay(text: str) -> None:
+    assert recover_scripts(text, OPTIONS) == (text, [])
+
+
+def test_ambiguous_short_word_stays() -> None:
+    # "του", "που", "μου", "σου" all fit: no reading is confident.
+    text = f"Η ιστορία {R}{R}ου χωριού είναι μεγάλη."
+    assert fix(text) == text
+
+
+def test_unknown_word_stays() -> None:
+    text = f"Город назывался Ква{R}{R}ырбург, и никто не знал почему."
+    assert fix(text) == text
+
+
+def test_latin_and_mixed_script_words_are_left_to_latin_recovery() -> None:
+    text = f"Caf{R} и кофе, Moskv{R}, Mosk{R}a"
+    assert recover_scripts(text, OPTIONS) == (text, [])
+
+
+def test_words_with_digits_or_code_stay() -> None:
+    text = f"код Б7{R}{R}К и путь /папка?файл=1"
+    assert recover_scripts(text, OPTIONS) == (text, [])
+
+
+def test_no_space_scripts_are_not_read() -> None:
+    text = f"日本語の文{R}{R}です"
+    assert recover_scripts(text, OPTIONS) == (text, [])
+
+
+# ---------------------------------------------------------------------------------------
+# Tables and pathological input
+
+
+def test_alphabets_hold_their_letters() -> None:
+    assert "\u0451" in alphabet("ru")  # ё
+    assert "\u0457" in alphabet("uk") and "\u0457" not in alphabet("ru")  # ї
+    assert "\u03c9" in alphabet("el")  # ω
+    assert all(c.islower() or not c.isupper() for c in alphabet("el"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        R * 200_000,
+        "?" * 200_000,
+        "\u0436?" * 100_000,
+        ("\u0436" * 50 + R + R) * 4000,
+        (f"сло{R}{R}о ") * 20_000,
+        "\u00a0" * 200_000,
+    ],
+)
+def test_pathological_input_is_handled(text: str) -> None:
+    out, steps = recover_scripts(text, OPTIONS)
+    assert isinstance(out, str)
+    assert len(steps) <= len(text)
