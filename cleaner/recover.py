@@ -1491,51 +1491,26 @@ def _vote_languages(text: str, damaged: list[re.Match[str]], doc: _Document) -> 
         tally = votes.setdefault(letters[0], {})
         for lang, share in readings.items():
             tally[lang] = tally.get(lang, 0.0) + share
-    latin_damage = any(
-        script_of(c) == "LATIN" for m in damaged for c in m.group() if c.isalpha()
-    ) or any(not m.group().strip(QMARK + REPLACEMENT) for m in damaged)
-    if latin_damage and "LATIN" not in doc.confident:
-        # The intact words vote too, each word once, its vote shared among the languages
-        # whose short lexicon knows it (``fekete``: Hungarian alone; ``anna``: everyone).
-        tally = votes.setdefault("LATIN", {})
-        for lang, share in _intact_word_votes(doc).items():
-            tally[lang] = tally.get(lang, 0.0) + share * thresholds.LANGUAGE_VOTE_PER_KNOWN_WORD
     votes = {script: tally for script, tally in votes.items() if tally}
     if not votes:
         return doc
     languages = dict(doc.languages)
     confident = set(doc.confident)
+    sample = [w for w, _ in doc.words.most_common(thresholds.MAX_TIE_BREAK_WORDS)]
     for script, tally in votes.items():
-        # A language must write the letters the text shows intact (``ő``: not Latvian).
-        fitting = set(_fallback_languages(script, doc))
-        tally = {lang: v for lang, v in tally.items() if lang in fitting}
-        if not tally or max(tally.values()) < thresholds.MIN_LANGUAGE_VOTE_CONFIDENCE:
+        best = max(tally.values())
+        for lang in list(tally):
+            if tally[lang] < best * thresholds.MIN_LANGUAGE_SCORE_RATIO / 2:
+                continue
+            # The intact words vote too, through the language's short lexicon.
+            known = sum(1 for w in sample if w in short_lexicon(lang))
+            tally[lang] += known * thresholds.LANGUAGE_VOTE_PER_KNOWN_WORD
+        if max(tally.values()) < thresholds.MIN_LANGUAGE_VOTE_CONFIDENCE:
             continue
         ranked = sorted(tally, key=lambda lang: -tally[lang])[: thresholds.MAX_RECOVERY_LANGUAGES]
         languages[script] = tuple(ranked)
         confident.add(script)
     return dataclasses.replace(doc, languages=languages, confident=frozenset(confident))
-
-
-def _intact_word_votes(doc: _Document) -> dict[str, float]:
-    """Each Latin language's share of the document's intact words: a word known to the
-    short lexicons of ``k`` languages gives each of them ``1 / k``.
-
-    >>> doc = dataclasses.replace(_EMPTY_DOCUMENT, words=Counter(["hogyan", "anna"]))
-    >>> votes = _intact_word_votes(doc)
-    >>> max(votes, key=votes.get)
-    'hu'
-    """
-    votes: dict[str, float] = {}
-    languages = _latin_languages()
-    sample = [w for w, _ in doc.words.most_common(thresholds.MAX_TIE_BREAK_WORDS)]
-    for word in sample:
-        if len(word) < thresholds.MIN_VOTING_WORD_LETTERS or script_of(word[0]) != "LATIN":
-            continue
-        knowers = [lang for lang in languages if word in short_lexicon(lang)]
-        for lang in knowers:
-            votes[lang] = votes.get(lang, 0.0) + 1.0 / len(knowers)
-    return votes
 
 
 def _context(text: str, start: int, end: int) -> tuple[bool, ...]:
