@@ -50,6 +50,7 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 FRONT_WORDS = 4096
 
 V = TypeVar("V")
+D = TypeVar("D")
 K = TypeVar("K", bound=Hashable)
 
 _MASK64 = (1 << 64) - 1
@@ -173,7 +174,13 @@ class WordTable(Generic[V]):
             return entries[i]
         return -1
 
-    def get(self, word: str, default: V | None = None) -> V | None:
+    @overload
+    def get(self, word: str) -> V | None: ...
+
+    @overload
+    def get(self, word: str, default: D) -> V | D: ...
+
+    def get(self, word: str, default: D | None = None) -> V | D | None:
         """The value of ``word``, or ``default``."""
         value = self._front.get(word)
         if value is not None:
