@@ -71,6 +71,8 @@ _ASCII_TOKEN_TABLE = str.maketrans(
 # Hebrew points), removed before words are looked up.
 _MARKS_TO_DROP_RE = re.compile("[\u064b-\u065f\u0640\u0670\u0591-\u05bd\u05bf-\u05c7]")
 _DIGIT_RE = re.compile(r"\d")
+# A letter or digit beyond ASCII (in case-folded text).
+_NON_ASCII_WORD_CHAR_RE = re.compile(r"[^\W\x00-\x7f]")
 # Han, kana, CJK compatibility ideographs: scripts written without spaces between words.
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 # Punctuation inside CJK prose (comma, ideographic comma and full stop, full-width marks).
@@ -352,7 +354,15 @@ def _line_facts(text: str, lex: _Lexicon) -> tuple:
             unmarked = _MARKS_TO_DROP_RE.sub("", folded)
             marks = len(unmarked) < len(folded)
             folded = unmarked
-        tokens = _TOKEN_RE.findall(folded)
+            # Only its punctuation is beyond ASCII (curly quotes, dashes): a question mark
+            # in place of each such character splits the words the same way.
+            ascii_only = not marks and _NON_ASCII_WORD_CHAR_RE.search(folded) is None
+            if ascii_only:
+                folded = folded.encode("ascii", "replace").decode("ascii")
+        if ascii_only:
+            tokens = folded.translate(_ASCII_TOKEN_TABLE).split()
+        else:
+            tokens = _TOKEN_RE.findall(folded)
     if not tokens:
         # No letters or digits at all: nothing to look up.
         marker = Reason.FOOTER if "\u00a9" in text else None
