@@ -520,27 +520,29 @@ def _classify(infos: list[LineInfo]) -> None:
     cjk_chars = phrases.cjk_function_chars()
     max_label_words = thresholds.MAX_LABELLED_LINE_WORDS
     min_neargood_chars = thresholds.MIN_NEARGOOD_CHARS
-    short_keys = Counter(i.key for i in infos if i.n_words + i.cjk // 2 <= max_label_words)
+    min_neargood_density = thresholds.MIN_NEARGOOD_STOPWORD_DENSITY
+    short_keys = Counter([i.key for i in infos if i.n_words + i.cjk // 2 <= max_label_words])
     for info in infos:
-        if info.n_words >= min_prose_words:
+        n = n_words = info.n_words
+        if n_words >= min_prose_words:
             latin = next(counts) if counts is not None else -1
             info.stop = _stopword_density(info, stopwords, cjk_chars, latin)
         elif info.cjk or info.size >= min_neargood_chars:
             info.stop = _stopword_density(info, stopwords, cjk_chars)
-        n = info.n_words + info.cjk // 2
+        if info.cjk:
+            n += info.cjk // 2
         info.repeated = n <= max_label_words and short_keys[info.key] > 1
         # A short line with sentence words (a subheading, a list item, a caption).
-        info.short_prose = (
-            n >= min_prose_words and info.stop >= thresholds.MIN_NEARGOOD_STOPWORD_DENSITY
-        )
-        info.cls = _line_class(info)
-        if info.cls == GOOD and (
+        info.short_prose = n >= min_prose_words and info.stop >= min_neargood_density
+        cls = _line_class(info)
+        if cls == GOOD and (
             (not info.digitless and _digit_share(info.text) > thresholds.MAX_GOOD_DIGIT_SHARE)
             or _is_truncated(info.text)
         ):
             # Contact details, score tables, timetables, cut-off teasers ("… Read more"):
             # useful inside an article, but not evidence that the article is here.
-            info.cls = NEARGOOD
+            cls = NEARGOOD
+        info.cls = cls
 
 
 _CAPITALISED_RE = re.compile(r"\b[^\W\d_]")
@@ -682,7 +684,9 @@ def _extend_body(infos: list[LineInfo], first: int, last: int) -> tuple[int, int
                         last = pos
                     changed = True
                     break
-                if is_comment_head(info.key) or info.marker is not None:
+                if info.marker is not None or (
+                    info.n_words <= thresholds.MAX_LABELLED_LINE_WORDS and is_comment_head(info.key)
+                ):
                     break
                 gap += 1
                 pos += step
@@ -872,12 +876,20 @@ def is_comment_head(key: str) -> bool:
     False
     """
     words = [w for w in key.split(" ") if not w.isdigit()]
-    if not words or len(words) > thresholds.MAX_LABELLED_LINE_WORDS:
+    if (
+        not words
+        or len(words) > thresholds.MAX_LABELLED_LINE_WORDS
+        or words[0] not in _COMMENT_HEAD_FIRST_WORDS
+    ):
         return False
     heads = phrases.COMMENT_SECTION_HEADS
     if " ".join(words) in heads:
         return True
     return any(" ".join(words[:n]) in heads for n in (3, 2))
+
+
+# The first words of the comment-section headings.
+_COMMENT_HEAD_FIRST_WORDS = frozenset(h.split(" ")[0] for h in phrases.COMMENT_SECTION_HEADS)
 
 
 def _comment_cut(infos: list[LineInfo], first: int, last: int) -> int:
@@ -895,7 +907,8 @@ def _comment_cut(infos: list[LineInfo], first: int, last: int) -> int:
             or prose_chars < thresholds.MIN_PROSE_CHARS_BEFORE_COMMENTS
         ):
             continue
-        if is_comment_head(info.key):
+        # (A line of more words than a heading has is none, whatever its numbers.)
+        if info.n_words <= thresholds.MAX_LABELLED_LINE_WORDS and is_comment_head(info.key):
             return pos
         if _is_timestamp(info):
             stamps.append(pos)
@@ -930,20 +943,22 @@ def _decide(infos: list[LineInfo], first: int, last: int) -> list[Decision]:
     trailer = cut == last + 1  # no credits to look for after a comment thread
     last = cut - 1
     section: Reason | None = None
-    for pos in range(len(infos)):
+    for pos, info in enumerate(infos):
         if pos >= cut and decisions[pos][0] is not None:
             continue
         if first <= pos <= last:
-            decisions[pos] = _inside_reason(infos[pos])
+            decisions[pos] = _inside_reason(info)
             section = None
             continue
         reason, conf = _outside_reason(infos, pos)
-        if infos[pos].label in _SECTION_HEADS:
-            section = infos[pos].label
-        elif infos[pos].label is None and section is not None and infos[pos].cls in (SHORT, CHROME):
-            # Teasers under "Related stories", names and dates under "Comments".
-            reason = section
-        elif infos[pos].label is not None:
+        label = info.label
+        if label is None:
+            if section is not None and info.cls in (SHORT, CHROME):
+                # Teasers under "Related stories", names and dates under "Comments".
+                reason = section
+        elif label in _SECTION_HEADS:
+            section = label
+        else:
             section = None
         decisions[pos] = (reason, conf)
     # Header: title, dateline and byline right before the body; share buttons and other
