@@ -175,11 +175,12 @@ _NAME_SCRIPTS = frozenset({"LATIN", "CYRILLIC"})
 _OTHER_QUESTION_MARK_SCRIPTS = frozenset({"GREEK", "ARMENIAN"})
 
 # Per-process caches of read-only tables: characters looked up (script, folding), letter
-# models (about 1 MB each) and short lexicons (about 3 MB each). Bounded so that a
-# long-running worker that meets many languages keeps a steady size.
+# models (about 1 MB each) and short lexicons (about 0.4 MB each). Bounded so that a
+# long-running worker that meets many languages keeps a steady size; the short lexicons of
+# every Latin-script language fit (the language vote of a short text asks them all).
 _CACHED_CHARACTERS = 1 << 16
 _CACHED_LETTER_MODELS = 4
-_CACHED_SHORT_LEXICONS = 8
+_CACHED_SHORT_LEXICONS = 40
 
 # A UTF-8 character has at most four bytes, so a cut one leaves at most four U+FFFD.
 _MAX_UTF8_BYTES = 4
@@ -1269,9 +1270,10 @@ def _punctuation_readings(
                 # common word than without, so the ``?`` may be that letter.
                 out[i] = thresholds.RECOVERY_QUESTION_MARK_PRIOR_ZIPF
         elif prior is None and (h.start == 0 or h.end == len(token)):
-            # Mid-sentence (``p? mjuka``) in a text that shows no other damage: a lost
-            # letter, but the word without it must still lose to the filled word.
-            out[i] = thresholds.RECOVERY_QUESTION_MARK_PRIOR_ZIPF
+            # Mid-sentence (``p? mjuka``, ``n? scene``) in a text that shows no other damage:
+            # a question rarely goes on in lower case, so the word without the letter must be
+            # far commoner than the filled word to stay.
+            out[i] = thresholds.MID_SENTENCE_QUESTION_MARK_PRIOR_ZIPF
     return out
 
 
@@ -1491,26 +1493,56 @@ def _vote_languages(text: str, damaged: list[re.Match[str]], doc: _Document) -> 
         tally = votes.setdefault(letters[0], {})
         for lang, share in readings.items():
             tally[lang] = tally.get(lang, 0.0) + share
+    latin_damage = any(
+        script_of(c) == "LATIN" for m in damaged for c in m.group() if c.isalpha()
+    ) or any(not m.group().strip(QMARK + REPLACEMENT) for m in damaged)
+    if latin_damage and "LATIN" not in doc.confident:
+        # The intact words vote too, each word once, its vote shared among the languages
+        # whose short lexicon knows it (``fekete``: Hungarian alone; ``anna``: everyone):
+        # for the languages the damaged words were read in, or alone when none could be.
+        tally = votes.setdefault("LATIN", {})
+        best = max(tally.values(), default=0.0)
+        floor = best * thresholds.MIN_LANGUAGE_SCORE_RATIO / 2
+        leaders = {lang for lang, v in tally.items() if v >= floor}
+        for lang, share in _intact_word_votes(doc).items():
+            if not leaders or lang in leaders:
+                tally[lang] = tally.get(lang, 0.0) + share * thresholds.LANGUAGE_VOTE_PER_KNOWN_WORD
     votes = {script: tally for script, tally in votes.items() if tally}
     if not votes:
         return doc
     languages = dict(doc.languages)
     confident = set(doc.confident)
-    sample = [w for w, _ in doc.words.most_common(thresholds.MAX_TIE_BREAK_WORDS)]
     for script, tally in votes.items():
-        best = max(tally.values())
-        for lang in list(tally):
-            if tally[lang] < best * thresholds.MIN_LANGUAGE_SCORE_RATIO / 2:
-                continue
-            # The intact words vote too, through the language's short lexicon.
-            known = sum(1 for w in sample if w in short_lexicon(lang))
-            tally[lang] += known * thresholds.LANGUAGE_VOTE_PER_KNOWN_WORD
-        if max(tally.values()) < thresholds.MIN_LANGUAGE_VOTE_CONFIDENCE:
+        # A language must write the letters the text shows intact (``ő``: not Latvian).
+        fitting = set(_fallback_languages(script, doc))
+        tally = {lang: v for lang, v in tally.items() if lang in fitting}
+        if not tally or max(tally.values()) < thresholds.MIN_LANGUAGE_VOTE_CONFIDENCE:
             continue
         ranked = sorted(tally, key=lambda lang: -tally[lang])[: thresholds.MAX_RECOVERY_LANGUAGES]
         languages[script] = tuple(ranked)
         confident.add(script)
     return dataclasses.replace(doc, languages=languages, confident=frozenset(confident))
+
+
+def _intact_word_votes(doc: _Document) -> dict[str, float]:
+    """Each Latin language's share of the document's intact words: a word known to the
+    short lexicons of ``k`` languages gives each of them ``1 / k``.
+
+    >>> doc = dataclasses.replace(_EMPTY_DOCUMENT, words=Counter(["hogyan", "anna"]))
+    >>> votes = _intact_word_votes(doc)
+    >>> max(votes, key=votes.get)
+    'hu'
+    """
+    votes: dict[str, float] = {}
+    languages = _latin_languages()
+    sample = [w for w, _ in doc.words.most_common(thresholds.MAX_TIE_BREAK_WORDS)]
+    for word in sample:
+        if len(word) < thresholds.MIN_VOTING_WORD_LETTERS or script_of(word[0]) != "LATIN":
+            continue
+        knowers = [lang for lang in languages if word in short_lexicon(lang)]
+        for lang in knowers:
+            votes[lang] = votes.get(lang, 0.0) + 1.0 / len(knowers)
+    return votes
 
 
 def _context(text: str, start: int, end: int) -> tuple[bool, ...]:
@@ -1546,7 +1578,9 @@ def recover_text(text: str, options: CleanOptions) -> tuple[str, list[Step]]:
     doc = _vote_languages(text, damaged, doc)
 
     def reads_as_quote(word: str, opening: bool) -> bool:
-        """The word is better without the ``?`` than with it as a lost letter."""
+        """The word is clearly better without the ``?`` than with it as a lost letter
+        (``to`` is barely commoner than ``što``: the ``?`` is more likely its letter). A
+        one-letter fragment (``?T?ch``) is too short to ask for a lead."""
         scripts = [script_of(c) for c in word if c.isalpha()]
         script = scripts[0] if scripts else doc.main_script
         langs = doc.languages.get(script, ())
@@ -1559,7 +1593,8 @@ def recover_text(text: str, options: CleanOptions) -> tuple[str, list[Step]]:
             letters |= _lost_letters(lang, hole, doc)
         for c in letters:
             filled = c + word if opening else word + c
-            if _score(filled, langs, doc, script)[0] >= bare:
+            lead = thresholds.MIN_QUOTE_WORD_LEAD_ZIPF if len(word) > 1 else 0.0
+            if _score(filled, langs, doc, script)[0] >= bare - lead:
                 return False
         return True
 

@@ -355,9 +355,12 @@ FOREIGN_LETTER_SCORE_FACTOR = 0.1
 # the total vote a language needs to be used. Guesses.
 MAX_LANGUAGE_VOTE_WORDS = 200
 MIN_LANGUAGE_VOTE_CONFIDENCE = 0.5
-# Vote an intact word gives to each leading language whose short lexicon knows it. Guess:
-# two known intact words outweigh one damaged word's reading.
-LANGUAGE_VOTE_PER_KNOWN_WORD = 0.5
+# Vote of an intact word, shared among the languages whose short lexicon knows it (a word
+# only Hungarian knows gives Hungarian all of it). Guess: one word that names its language
+# outweighs one damaged word's reading.
+LANGUAGE_VOTE_PER_KNOWN_WORD = 1.0
+# Intact words shorter than this do not vote (``a``, ``i``, ``o`` are words everywhere).
+MIN_VOTING_WORD_LETTERS = 2
 # Intact letters a damaged word needs to vote (``s?`` is a word in a dozen languages).
 MIN_LANGUAGE_VOTE_LETTERS = 3
 # When more languages than MAX_RECOVERY_LANGUAGES tie on stop words, up to
@@ -391,6 +394,14 @@ MIN_LOSSY_EVIDENCE_WORDS = 2
 # gets this much on top of its own frequency, in a text where other words lost letters
 # inside them (there most ``?`` are lost letters). Guess, tuned on hand-made questions.
 RECOVERY_QUESTION_MARK_PRIOR_ZIPF = 0.5
+# ... and for a ``?`` at a word edge followed by a lower-case word (``n? scene``, ``vous
+# ?tes``) in a text without inner damage: a question rarely goes on in lower case, so the
+# word without the letter must be ten times commoner than the filled word. Guess.
+MID_SENTENCE_QUESTION_MARK_PRIOR_ZIPF = -1.0
+# A ``?`` opening or closing a word is read as a lost quotation mark only when the bare
+# word beats every filling by this much (``?to``: ``to`` 6.7 against ``što`` 6.67 is a lost
+# letter). Guess: a factor of ten.
+MIN_QUOTE_WORD_LEAD_ZIPF = 1.0
 # In a text where no word lost a letter inside it, a ``?`` at the edge of a word is still
 # weighed as a lost letter when the word filled with one is at least this much more common
 # (Zipf) than the word without it (``perch?``: ``perché`` 6.2, ``perch`` 3.3). Guess: two
