@@ -7,11 +7,11 @@ import dataclasses
 import pytest
 
 import cleaner
-from cleaner.boilerplate import _analyse, remove_boilerplate
+from cleaner.boilerplate import _analyse, marker_of, remove_boilerplate
 from cleaner.dedupe import dedupe_key
 from cleaner.options import CleanOptions
-from cleaner.phrases import label_key
-from cleaner.trace import Reason, Stage
+from cleaner.phrases import MARKERS, label_key
+from cleaner.trace import Reason, Stage, Step
 
 OPTS = CleanOptions()
 
@@ -686,6 +686,10 @@ def test_markup_documents_are_not_pages() -> None:
         "\u76f8\u5173\u6587\u7ae0 2",
         "x\x1fy\x0bz 3\u00bd",
         "x\x1fy\x0bz 3 _ 4a",
+        "\u201cWe\u2019ll see\u201d \u2014 the mayor\u2019s 2 aides\u2026",
+        "a\u064eb \u2014 c",
+        "Ga\u0345 \u2019s",
+        "\ud800 \u2019 x",
     ],
 )
 def test_line_words_match_the_lexicon_key_form(line: str) -> None:
@@ -697,3 +701,47 @@ def test_line_words_match_the_lexicon_key_form(line: str) -> None:
     assert info.dedupe_key == dedupe_key(line)
     if not info.cjk:
         assert info.words == [w for w in info.key.split(" ") if not w.isdigit()]
+
+
+def _first_marker_by_scanning(key: str) -> Reason | None:
+    """The first marker in a key, found by trying every marker at every word."""
+    words = key.split(" ")
+    for pos in range(len(words)):
+        for reason, markers in MARKERS.items():
+            for marker in markers:
+                phrase = label_key(marker).split(" ")
+                if words[pos : pos + len(phrase)] == phrase:
+                    return reason
+    return None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Leave a comment below, and sign up for our newsletter",
+        "Sign up for our newsletter. By continuing to use this site you accept our cookies",
+        "Copyright 2024 Harbour Gazette. All rights reserved. Terms of use and privacy",
+        "You must be logged in to post a comment; comments are closed",
+        "The council will use cookies and cake to welcome visitors to the harbour fair",
+        "Share on Facebook",
+        "We use cookies",
+        "Notre site utilise des cookies. Tous droits réservés",
+        "",
+    ],
+)
+def test_marker_is_the_first_one_in_the_line(line: str) -> None:
+    key = label_key(line)
+    assert marker_of(key) == _first_marker_by_scanning(key)
+
+
+def test_drop_steps_equal_steps_built_field_by_field() -> None:
+    fast = Step.dropped_line(Stage.BOILERPLATE, Reason.NAVIGATION, 4, "Home", 0.8)
+    slow = Step(
+        Stage.BOILERPLATE, "drop_line", Reason.NAVIGATION, line=4, before="Home", confidence=0.8
+    )
+    assert type(fast) is Step
+    assert fast == slow
+    assert hash(fast) == hash(slow)
+    assert fast.to_dict() == slow.to_dict()
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.line = 5  # type: ignore[misc]
