@@ -66,6 +66,8 @@ _HASH_MASK = _MASK64 ^ _CODE_MASK
 # Mean entries per bucket of the index: 4 to 8 (the index costs 0.5 to 1 byte a word; a
 # look-up bisects a few entries).
 _BUCKET_LOAD_BITS = 3
+# Entries sorted per pass when a table is built: about 2^17 (a 6 MB list of Python ints).
+_SORT_PART_BITS = 17
 # WordGroups sorts (hash of the group key, word number) pairs in one 64-bit integer.
 _GROUP_INDEX_BITS = 24
 
@@ -147,20 +149,30 @@ class WordTable(Generic[V]):
 
     def _build(self, entries: array[int], labels: Sequence[V], head: list[tuple[str, int]]) -> None:
         """Sort the packed entries (top 48 bits of the hash, then the 16-bit code) and index
-        them by their top hash bits. C code does the passes: about a second for wordfreq's
-        largest list."""
+        them by their top hash bits.
+
+        Sorting makes a list of Python ints (about 44 bytes each), so a large table is
+        sorted one slice of the hash range at a time (each pass picks its slice out of the
+        array): the peak stays a few MB above the table itself.
+        """
         self._labels = labels
         self._front: dict[str, V] = {}
         for word, code in reversed(head):  # a word given twice keeps its first value
             self._front[word] = labels[code]
-        ordered = sorted(entries)
-        del entries
-        bucket_bits = max(0, len(ordered).bit_length() - _BUCKET_LOAD_BITS)
+        bucket_bits = max(0, len(entries).bit_length() - _BUCKET_LOAD_BITS)
+        part_bits = min(bucket_bits, (len(entries) >> _SORT_PART_BITS).bit_length())
         self._bucket_shift = 64 - bucket_bits
         step = 1 << self._bucket_shift
-        first_at = functools.partial(bisect.bisect_left, ordered)
-        self._starts = array("I", map(first_at, range(0, (1 << 64) + 1, step)))
-        self._entries = array("Q", ordered)
+        self._starts = array("I")
+        self._entries = array("Q")
+        for part in range(1 << part_bits):
+            lo, hi = part << (64 - part_bits), (part + 1) << (64 - part_bits)
+            ordered = sorted(entries if not part_bits else (e for e in entries if lo <= e < hi))
+            first_at = functools.partial(bisect.bisect_left, ordered)
+            offset = len(self._entries)
+            self._starts.extend(offset + i for i in map(first_at, range(lo, hi, step)))
+            self._entries.extend(ordered)
+        self._starts.append(len(self._entries))
 
     def _entry(self, word: str) -> int:
         """The packed entry of ``word`` (hash bits, then code), or -1."""
