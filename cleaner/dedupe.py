@@ -59,21 +59,26 @@ def find_duplicates(
         else:
             seen[key] = i
     # Near duplicates: neighbours only, so the work stays linear.
-    lengths = [len(key) for key in keys]
+    lengths = list(map(len, keys))
     distance = thresholds.MAX_NEAR_DUPLICATE_DISTANCE
     share = thresholds.MIN_NEAR_DUPLICATE_SHARE
+    min_chars = thresholds.MIN_NEAR_DUPLICATE_KEY_CHARS
+    n = len(candidates)
     for pos, i in enumerate(candidates):
         size = lengths[pos]
-        if size < thresholds.MIN_NEAR_DUPLICATE_KEY_CHARS or i in out:
+        if size < min_chars or i in out:
             continue
-        short = f" {keys[pos]} "
-        for other in range(max(0, pos - distance), min(len(candidates), pos + distance + 1)):
+        short = ""
+        for other in range(max(0, pos - distance), min(n, pos + distance + 1)):
             # Only longer lines can contain this one, and not too much longer.
             longer = lengths[other]
             if longer <= size or size < share * longer:
                 continue
             j = candidates[other]
-            if j not in out and short in f" {keys[other]} ":
+            if j in out:
+                continue
+            short = short or f" {keys[pos]} "
+            if short in f" {keys[other]} ":
                 out[i] = (j, thresholds.NEAR_DUPLICATE_CONFIDENCE)
                 break
     return out
