@@ -645,9 +645,10 @@ def _body_points(infos: list[LineInfo]) -> list[float]:
     run = 0
     since_byline = max_header_lines + 1
     list_left = 0
+    chrome_points = thresholds.CHROME_LINE_POINTS
     for info in infos:
         cls = info.cls
-        p = _points(info)
+        p = chrome_points if cls == CHROME else _points(info)
         # Paragraph after paragraph is an article; a lone paragraph among labels is a teaser.
         if cls == GOOD:
             p *= 1 + thresholds.PROSE_RUN_BONUS * min(run, thresholds.MAX_PROSE_RUN)
@@ -961,8 +962,11 @@ def _decide(infos: list[LineInfo], first: int, last: int) -> list[Decision]:
             decisions[pos] = _inside_reason(info)
             section = None
             continue
-        reason, conf = _outside_reason(infos, pos)
         label = info.label
+        if label is not None:
+            reason, conf = label, thresholds.LABEL_CONFIDENCE  # (``_outside_reason`` too)
+        else:
+            reason, conf = _outside_reason(infos, pos)
         if label is None:
             if section is not None and info.cls in (SHORT, CHROME):
                 # Teasers under "Related stories", names and dates under "Comments".
