@@ -152,8 +152,8 @@ class WordTable(Generic[V]):
         them by their top hash bits.
 
         Sorting makes a list of Python ints (about 44 bytes each), so a large table is
-        sorted one slice of the hash range at a time (each pass picks its slice out of the
-        array): the peak stays a few MB above the table itself.
+        first dealt into slices of the hash range, each sorted on its own: the peak stays
+        a few MB above the table itself, for the time of one sort.
         """
         self._labels = labels
         self._front: dict[str, V] = {}
@@ -161,16 +161,25 @@ class WordTable(Generic[V]):
             self._front[word] = labels[code]
         bucket_bits = max(0, len(entries).bit_length() - _BUCKET_LOAD_BITS)
         part_bits = min(bucket_bits, (len(entries) >> _SORT_PART_BITS).bit_length())
+        part_shift = 64 - part_bits
+        parts = [entries]
+        if part_bits:
+            parts = [array("Q") for _ in range(1 << part_bits)]
+            deal = [part.append for part in parts]
+            for entry in entries:
+                deal[entry >> part_shift](entry)
+            del entries, deal
         self._bucket_shift = 64 - bucket_bits
         step = 1 << self._bucket_shift
         self._starts = array("I")
         self._entries = array("Q")
-        for part in range(1 << part_bits):
-            lo, hi = part << (64 - part_bits), (part + 1) << (64 - part_bits)
-            ordered = sorted(entries if not part_bits else (e for e in entries if lo <= e < hi))
+        for number in range(len(parts)):
+            ordered = sorted(parts[number])
+            parts[number] = array("Q")
             first_at = functools.partial(bisect.bisect_left, ordered)
             offset = len(self._entries)
-            self._starts.extend(offset + i for i in map(first_at, range(lo, hi, step)))
+            bounds = range(number << part_shift, (number + 1) << part_shift, step)
+            self._starts.extend(offset + i for i in map(first_at, bounds))
             self._entries.extend(ordered)
         self._starts.append(len(self._entries))
 
