@@ -34,7 +34,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import wordfreq
@@ -48,9 +48,9 @@ from cleaner.trace import Reason, Stage, Step
 QMARK = "?"
 REPLACEMENT = "\ufffd"
 
-# The gate for ``?``: one between two non-ASCII letters (``Вен?ямин``, ``а??н``). A single
-# quantifier over one character, so the scan is linear.
-_QMARK_INSIDE_RE = re.compile(r"[^\W\d_\x00-\x7f]\?+[^\W\d_\x00-\x7f]")
+# The gate for ``?``: one after a non-ASCII letter (``Вен?ямин``, ``нов?``). One character
+# then a literal, so the scan is linear.
+_QMARK_AFTER_RE = re.compile(r"[^\W\d_\x00-\x7f]\?")
 
 # A token: word characters, the marks of the scripts read here, ``?`` and U+FFFD. One
 # character class, so the scan is linear.
@@ -70,7 +70,7 @@ _LINE_WINDOW_CHARS = 200
 _CACHED_INDEXES = 6
 _CACHED_CHARACTERS = 1 << 16
 # The intact words of a script sampled to tell the document's language.
-_LANGUAGE_SAMPLE_WORDS = 2000
+_LANGUAGE_SAMPLE_WORDS = 500
 
 
 @functools.lru_cache(maxsize=_CACHED_CHARACTERS)
@@ -176,6 +176,23 @@ def language_script(lang: str) -> str:
 
 
 @functools.cache
+def letter_shares(lang: str) -> dict[str, float]:
+    """For each letter of ``lang``'s script, the share of its frequent words that use it.
+
+    >>> shares = letter_shares("uk")
+    >>> shares["\\u0456"] > 0.2, shares.get("\\u0491", 0.0) < 0.01
+    (True, True)
+    """
+    script = language_script(lang)
+    counts: Counter[str] = Counter()
+    total = 0
+    for word in _top_words(lang, thresholds.ALPHABET_SAMPLE_WORDS):
+        total += 1
+        counts.update(c for c in set(word) if script_of(c) == script)
+    return {c: n / total for c, n in counts.items()} if total else {}
+
+
+@functools.cache
 def alphabet(lang: str) -> frozenset[str]:
     """The letters (and vowel signs) of ``lang``'s script its frequent words use, lower case.
 
@@ -183,11 +200,8 @@ def alphabet(lang: str) -> frozenset[str]:
     >>> "\\u0456" in a, "\\u044b" in a, "a" in a
     (True, False, False)
     """
-    script = language_script(lang)
-    counts: Counter[str] = Counter()
-    for word in _top_words(lang, thresholds.ALPHABET_SAMPLE_WORDS):
-        counts.update(c for c in set(word) if script_of(c) == script)
-    return frozenset(c for c, n in counts.items() if n >= thresholds.MIN_ALPHABET_LETTER_WORDS)
+    floor = thresholds.MIN_ALPHABET_LETTER_WORDS / thresholds.ALPHABET_SAMPLE_WORDS
+    return frozenset(c for c, share in letter_shares(lang).items() if share >= floor)
 
 
 @functools.lru_cache(maxsize=_CACHED_INDEXES)
@@ -250,13 +264,16 @@ def _split(word: str) -> tuple[str, ...]:
     return tuple(parts)
 
 
-def _damaged_word(m: re.Match[str]) -> _Damaged | None:
+def _damaged_word(m: re.Match[str], final_qmark: bool = False) -> _Damaged | None:
     """The damaged word in a token, or None when it is intact, not one script, or not a
-    word (digits, code, too long, too few intact letters)."""
+    word (digits, code, too long, too few intact letters). A ``?`` at a word's edge is
+    punctuation, unless ``final_qmark`` asks to read one ending the word as a hole too."""
     token = m.group()
     if len(token) > _MAX_TOKEN_CHARS or (REPLACEMENT not in token and QMARK not in token):
         return None
-    word = token.strip(QMARK)  # a ``?`` at a word's edge is punctuation
+    word = token.strip(QMARK)
+    if final_qmark and word and token.endswith(QMARK) and not token.endswith(QMARK * 2):
+        word += QMARK
     if REPLACEMENT not in word and QMARK not in word:
         return None
     start = m.start() + token.index(word[0])
@@ -290,8 +307,8 @@ def _letter_counts(run: str, width: int, damage: str, maybe_none: bool) -> tuple
     """How many letters a hole may stand for: one ``?`` is one letter; a run of k U+FFFD is
     one letter per U+FFFD when the document's ``damage`` is PER_LETTER, one letter per UTF-8
     ``width`` when it is PER_CUT (a cut character leaves two or three), else either;
-    ``maybe_none`` (at a word's edge: lost punctuation; in a script with vowel points: a
-    lost point) adds none.
+    ``maybe_none`` (at a word's edge: lost punctuation, unless the document loses whole
+    letters; in a script with vowel points: a lost point) adds none.
 
     >>> two, one, six = "\\ufffd" * 2, "\\ufffd", "\\ufffd" * 6
     >>> _letter_counts(two, 2, UNKNOWN, False), _letter_counts(one, 2, PER_LETTER, True)
@@ -327,6 +344,7 @@ class _Reader:
     doc_capitals: Counter[str]  # ... how many times each was written with a capital
     doc_index: dict[int, str]
     damage: str  # PER_LETTER, PER_CUT or UNKNOWN
+    qmark_letters: frozenset[str]  # the letters a ``?`` may stand for
 
 
 def _intact_words(text: str, script: str) -> Iterator[str]:
@@ -340,35 +358,98 @@ def _intact_words(text: str, script: str) -> Iterator[str]:
             yield token
 
 
-def _choose_language(script: str, words: Counter[str]) -> str:
-    """The language of ``script`` whose lexicon knows most of ``words`` (letters it never
-    writes count against it), or ``""`` when none knows enough of them."""
+def _choose_language(script: str, words: Counter[str], seen: frozenset[str]) -> str:
+    """The language of ``script`` whose lexicon knows most of ``words`` (common words count
+    a little more; letters it never writes count against it), or ``""`` when none knows
+    enough of them. A text too short to tell (a name) takes the one language whose alphabet
+    holds every letter ``seen`` (lower case) in it, if there is one.
+
+    >>> _choose_language("CYRILLIC", Counter(["Шутько"]), frozenset("шутькоемлі"))
+    'uk'
+    >>> _choose_language("CYRILLIC", Counter(["главни", "град"]), frozenset("главнирд"))
+    'sr'
+    """
     sample = [w for w, _ in words.most_common(_LANGUAGE_SAMPLE_WORDS)]
     best, best_score, best_known = "", -math.inf, 0
+    fitting: list[str] = []
     for lang in data.SCRIPT_LANGUAGES.get(script, ()):
         if lexicon_of(lang) not in LANGUAGES:
             continue
         letters = alphabet(lang)
+        if letters.issuperset(seen):
+            fitting.append(lang)
         known = foreign = 0
+        weight = 0.0
         for w in sample:
             key = lexicon_key(w, lang)
             if not letters.issuperset(key):
                 foreign += 1
-            elif key_zipf(key, lang) > 0:
+            elif (zipf := key_zipf(key, lang)) > 0:
                 known += 1
-        score = known - foreign
+                weight += zipf / thresholds.SCRIPT_LANGUAGE_ZIPF_DIVISOR
+        score = known + weight - foreign
         if score > best_score:
             best, best_score, best_known = lang, score, known
-    if not sample or best_known < thresholds.MIN_SCRIPT_KNOWN_WORDS:
+    if len(sample) < thresholds.MIN_SCRIPT_KNOWN_WORDS / thresholds.MIN_SCRIPT_KNOWN_SHARE:
+        # A short text: its letters may still name its language.
+        if best_known >= thresholds.MIN_SCRIPT_KNOWN_WORDS and best in fitting:
+            return best
+        return fitting[0] if len(fitting) == 1 else ""
+    if best_known < thresholds.MIN_SCRIPT_KNOWN_WORDS:
         return ""
     if best_known / len(sample) < thresholds.MIN_SCRIPT_KNOWN_SHARE:
         return ""
     return best
 
 
-def _reader(text: str, script: str, width: int, damage: str) -> _Reader:
+@functools.cache
+def charset_repertoire(charset: str) -> frozenset[str]:
+    """Every character a single-byte ``charset`` can represent.
+
+    >>> "\\u0456" in charset_repertoire("cp1251"), "\\u0456" in charset_repertoire("koi8_r")
+    (True, False)
+    """
+    chars = set()
+    for b in range(256):
+        try:
+            chars.add(bytes([b]).decode(charset))
+        except UnicodeDecodeError:
+            continue
+    return frozenset(chars)
+
+
+def _lost_to_charsets(
+    script: str, intact: frozenset[str], letters: frozenset[str]
+) -> frozenset[str]:
+    """The letters a ``?`` may stand for: those a legacy charset of ``script`` lacks, among
+    the charsets that hold every intact letter of the document (a charset that cannot write
+    an intact letter was not the one used). All ``letters`` when no charset fits.
+
+    >>> intact = frozenset("\\u043c\\u0441\\u0442\\u043e")
+    >>> sorted(_lost_to_charsets("CYRILLIC", intact, frozenset("\\u043c\\u0456\\u0491")))
+    ['і', 'ґ']
+    """
+    fitting = [
+        charset_repertoire(cs)
+        for cs in data.QMARK_CHARSETS.get(script, ())
+        if intact <= charset_repertoire(cs)
+    ]
+    if not fitting:
+        return letters
+    return frozenset(
+        c for c in letters if any(c not in rep and c.upper() not in rep for rep in fitting)
+    )
+
+
+def _reader(text: str, word: _Damaged, damage: str) -> _Reader:
+    """How the damaged words of ``word``'s script are read in ``text``."""
+    script = word.script
     raw = Counter(_intact_words(text, script))
-    lang = _choose_language(script, raw)
+    width = len(next(c for c in word.word if c.isalpha()).encode("utf-8"))
+    seen = frozenset(
+        c for w in itertools.chain(raw, [word.word]) for c in w.casefold() if script_of(c) == script
+    )
+    lang = _choose_language(script, raw, seen)
     words: Counter[str] = Counter()
     capitals: Counter[str] = Counter()
     for w, n in raw.items():
@@ -385,7 +466,9 @@ def _reader(text: str, script: str, width: int, damage: str) -> _Reader:
     for key in words:
         buckets.setdefault(len(key), []).append(key)
     doc_index = {n: "\n" + "\n".join(ws) + "\n" for n, ws in buckets.items()}
-    return _Reader(script, lang, letters, width, words, capitals, doc_index, damage)
+    intact = frozenset(c for w in raw for c in w if script_of(c) == script)
+    lost = _lost_to_charsets(script, intact, letters)
+    return _Reader(script, lang, letters, width, words, capitals, doc_index, damage, lost)
 
 
 # ---------------------------------------------------------------------------------------
@@ -409,6 +492,7 @@ class _Shape:
     counts: tuple[int, ...]
     length: int
     pattern: re.Pattern[str]
+    classes: tuple[str, ...]  # the letters each lost letter may be, in order
 
     @property
     def lost(self) -> int:
@@ -438,28 +522,37 @@ def _shapes(word: _Damaged, reader: _Reader) -> Iterator[_Shape]:
             p,
             reader.width,
             reader.damage,
-            word.script in data.POINTED_SCRIPTS or (i in (0, last) and p != QMARK),
+            word.script in data.POINTED_SCRIPTS
+            or (i in (0, last) and (p == QMARK or reader.damage != PER_LETTER)),
         )
         if _is_hole(p)
         else (-1,)
         for i, p in enumerate(parts)
     ]
-    letter_class = "[" + "".join(re.escape(c) for c in sorted(reader.letters)) + "]"
+    letters = "".join(sorted(reader.letters))
+    lost = "".join(sorted(reader.qmark_letters))
     keys = tuple(lexicon_key(p, reader.lang) if not _is_hole(p) else "" for p in parts)
     for counts in itertools.product(*options):
         if sum(n for n in counts if n > 0) > thresholds.MAX_SCRIPT_LOST_LETTERS:
             continue
         pieces: list[str] = []
+        classes: list[str] = []
         length = 0
-        for key, n in zip(keys, counts, strict=True):
+        for part, key, n in zip(parts, keys, counts, strict=True):
             if n < 0:
                 pieces.append(re.escape(key))
                 length += len(key)
-            else:
-                pieces.append(f"({letter_class}{{{n}}})")
-                length += n
-        pattern = re.compile("^" + "".join(pieces) + "$", re.MULTILINE)
-        yield _Shape(keys, counts, length, pattern)
+                continue
+            group = lost if part == QMARK else letters
+            if n and not group:
+                break
+            escaped = "".join(re.escape(c) for c in group)
+            pieces.append(f"([{escaped}]{{{n}}})" if n else "()")
+            classes.extend([group] * n)
+            length += n
+        else:
+            pattern = re.compile("^" + "".join(pieces) + "$", re.MULTILINE)
+            yield _Shape(keys, counts, length, pattern, tuple(classes))
 
 
 def _readings(shape: _Shape, reader: _Reader) -> Iterator[tuple[str, tuple[str, ...]]]:
@@ -467,9 +560,8 @@ def _readings(shape: _Shape, reader: _Reader) -> Iterator[tuple[str, tuple[str, 
     fillings when they are few (the whole lexicon is then consulted), else the matches in
     the index of frequent words; and the matches among the document's intact words."""
     if reader.lang:
-        letters = sorted(reader.letters)
-        if len(letters) ** shape.lost <= thresholds.MAX_SCRIPT_DIRECT_FILLS:
-            for combo in itertools.product(letters, repeat=shape.lost):
+        if math.prod(len(c) for c in shape.classes) <= thresholds.MAX_SCRIPT_DIRECT_FILLS:
+            for combo in itertools.product(*shape.classes):
                 yield shape.fill(combo)
         else:
             source = word_index(reader.lang).get(shape.length, "")
@@ -564,6 +656,9 @@ def _write(text: str, word: _Damaged, reading: _Reading, reader: _Reader) -> str
             out.append(part)
             continue
         fill = next(fills)
+        if part == QMARK and not fill:
+            out.append(QMARK)  # read as a question mark after all
+            continue
         if all_caps:
             fill = fill.upper()
         elif i == 0 and fill and _capital_first(text, word, reading.key, reader):
@@ -579,13 +674,70 @@ def _write(text: str, word: _Damaged, reading: _Reading, reader: _Reader) -> str
 
 
 def _has_damage(text: str) -> bool:
-    """True when ``text`` may hold a lost non-Latin letter: a U+FFFD, or a ``?`` between
-    two non-ASCII letters.
+    """True when ``text`` may hold a lost non-Latin letter: a U+FFFD, or a ``?`` after a
+    non-ASCII letter.
 
-    >>> _has_damage("Что? Да."), _has_damage("Вен?ямин"), _has_damage("a\\ufffdb")
+    >>> _has_damage("What? Yes."), _has_damage("Вен?ямин"), _has_damage("a\\ufffdb")
     (False, True, True)
     """
-    return REPLACEMENT in text or (QMARK in text and _QMARK_INSIDE_RE.search(text) is not None)
+    return REPLACEMENT in text or (QMARK in text and _QMARK_AFTER_RE.search(text) is not None)
+
+
+def _with_final_qmarks(
+    damaged: list[_Damaged],
+    final_qmarks: list[re.Match[str]],
+    reader_for: Callable[[_Damaged], _Reader],
+) -> list[_Damaged]:
+    """``damaged``, where a word ending in ``?`` is read with that ``?`` as a possible hole
+    when the text of its script lost letters to ``?`` (see :func:`_lost_to_qmarks`): a
+    text that lost letters to ``?`` loses them at word ends too."""
+    if not final_qmarks:
+        return damaged
+    inner = Counter(w.script for w in damaged if QMARK in w.parts)
+    by_start = {w.start: w for w in damaged}
+    evident: dict[str, bool] = {}
+    for m in final_qmarks:
+        word = _damaged_word(m, final_qmark=True)
+        if word is None:
+            continue
+        if word.script not in evident:
+            evident[word.script] = _lost_to_qmarks(word, inner[word.script], reader_for)
+        if evident[word.script]:
+            by_start[word.start] = word
+    return [by_start[k] for k in sorted(by_start)]
+
+
+def _lost_to_qmarks(word: _Damaged, inner: int, reader_for: Callable[[_Damaged], _Reader]) -> bool:
+    """Whether the text of ``word``'s script lost letters to ``?``: ``inner`` words show a ``?``
+    inside, or the text's language writes letters its charset lacks so often that their
+    absence from the intact words says they were lost (Ukrainian without ``і``)."""
+    if inner >= thresholds.MIN_SCRIPT_QMARK_EVIDENCE_WORDS:
+        return True
+    reader = reader_for(word)
+    if not reader.lang or not reader.qmark_letters:
+        return False
+    shares = letter_shares(reader.lang)
+    share = min(1.0, sum(shares.get(c, 0.0) for c in reader.qmark_letters))
+    expected = share * sum(reader.doc_words.values())
+    return expected >= thresholds.MIN_SCRIPT_EXPECTED_LOST_WORDS
+
+
+def _min_confidence(text: str, word: _Damaged, options: CleanOptions) -> float:
+    """The confidence a reading of ``word`` needs: a ``?`` ending the word competes with a
+    question mark, so unless a lower-case word follows (the sentence goes on), the reading
+    must be MIN_SCRIPT_FINAL_QMARK_CONFIDENCE sure.
+
+    >>> w = _Damaged(0, 4, "нов?", ("нов", "?"), "CYRILLIC")
+    >>> options = CleanOptions()
+    >>> _min_confidence("нов? книги", w, options), _min_confidence("нов? Он", w, options)
+    (0.6, 0.9)
+    """
+    if word.parts[-1] != QMARK:
+        return options.min_recovery_confidence
+    after = text[word.end : word.end + 2]
+    if len(after) == 2 and after[0] == " " and after[1].islower():
+        return options.min_recovery_confidence
+    return max(options.min_recovery_confidence, thresholds.MIN_SCRIPT_FINAL_QMARK_CONFIDENCE)
 
 
 def _damage_kinds(damaged: list[_Damaged]) -> dict[str, str]:
@@ -621,28 +773,35 @@ def recover_scripts(text: str, options: CleanOptions) -> tuple[str, list[Step]]:
     if not _has_damage(text):
         return text, []
     damaged: list[_Damaged] = []
+    final_qmarks: list[re.Match[str]] = []
     for m in _TOKEN_RE.finditer(text):
         word = _damaged_word(m)
         if word is not None:
             damaged.append(word)
-    if not damaged:
+        if m.group().endswith(QMARK):
+            final_qmarks.append(m)
+    if not damaged and not final_qmarks:
         return text, []
     damage = _damage_kinds(damaged)
     readers: dict[str, _Reader] = {}
+
+    def reader_for(word: _Damaged) -> _Reader:
+        if word.script not in readers:
+            readers[word.script] = _reader(text, word, damage.get(word.script, UNKNOWN))
+        return readers[word.script]
+
+    damaged = _with_final_qmarks(damaged, final_qmarks, reader_for)
     readings: dict[tuple[str, str], _Reading | None] = {}
     found: list[tuple[_Damaged, str, _Reading, str]] = []
     for word in damaged:
-        if word.script not in readers:
-            width = len(next(c for c in word.word if c.isalpha()).encode("utf-8"))
-            readers[word.script] = _reader(text, word.script, width, damage[word.script])
-        reader = readers[word.script]
+        reader = reader_for(word)
         cache_key = (word.script, word.word.casefold())
         if cache_key not in readings:
             if len(readings) >= thresholds.MAX_SCRIPT_RECOVERY_WORDS:
                 continue
             readings[cache_key] = _read(word, reader)
         reading = readings[cache_key]
-        if reading is None or reading.confidence < options.min_recovery_confidence:
+        if reading is None or reading.confidence < _min_confidence(text, word, options):
             continue
         if len(reading.key) <= thresholds.MAX_SCRIPT_SHORT_WORD_LETTERS and (
             reading.confidence < thresholds.MIN_SCRIPT_SHORT_WORD_CONFIDENCE

@@ -74,6 +74,15 @@ SERBIAN_LATIN_TO_CYRILLIC: dict[str, str] = {
 # marks of a damaged word are kept in the output but ignored when it is looked up.
 MARKLESS_LEXICONS: frozenset[str] = frozenset({"ar", "fa", "ur", "he"})
 
+# The single-byte charsets text of each script is forced through with ``errors="replace"``
+# (so that a letter they lack becomes ``?``). Python codec names.
+QMARK_CHARSETS: dict[str, tuple[str, ...]] = {
+    "CYRILLIC": ("cp1251", "koi8_r", "koi8_u", "iso8859_5", "cp866", "mac_cyrillic"),
+    "GREEK": ("cp1253", "iso8859_7", "cp737"),
+    "ARABIC": ("cp1256", "iso8859_6", "cp720"),
+    "HEBREW": ("cp1255", "iso8859_8", "cp862"),
+}
+
 # Scripts whose vowel points are optional and dropped by their lexicons: a hole in a word
 # may be a lost point rather than a lost letter, so "no letter" competes with every filling.
 POINTED_SCRIPTS: frozenset[str] = frozenset({"ARABIC", "HEBREW"})

@@ -553,6 +553,10 @@ MIN_SCRIPT_INTACT_LETTERS = 2
 # Guess, tuned on synthetic damage of address lines and news prose.
 MIN_SCRIPT_KNOWN_WORDS = 2
 MIN_SCRIPT_KNOWN_SHARE = 0.4
+# Between languages that know as many of those words, the one where they are more common
+# wins: each known word adds its Zipf frequency divided by this (under one word's worth).
+# Guess: separates Serbian from Bulgarian on shared words.
+SCRIPT_LANGUAGE_ZIPF_DIVISOR = 10.0
 # A reading that is a word found intact elsewhere in the document counts as at least this
 # common (Zipf) plus the bonus: the document's own vocabulary is the best evidence. Guess.
 SCRIPT_DOCUMENT_WORD_ZIPF = 2.0
@@ -565,6 +569,17 @@ MIN_SCRIPT_SHORT_WORD_CONFIDENCE = 0.8
 # A lexicon reading must be at least this common (Zipf; 1.5 is about once in 30 million
 # words) to be written. Guess.
 MIN_SCRIPT_RECOVERY_ZIPF = 1.5
+# A ``?`` ending a word of a script is read as a possible lost letter only when at least this
+# many words of that script have a ``?`` inside (the text demonstrably lost letters to
+# ``?``); the reading must then be this sure unless a lower-case word follows. Guesses: two
+# damaged words rule out a stray typo; 0.9 leaves a real question mark alone unless the
+# word without the letter is hardly a word.
+MIN_SCRIPT_QMARK_EVIDENCE_WORDS = 2
+MIN_SCRIPT_FINAL_QMARK_CONFIDENCE = 0.9
+# Without such words, a text lost letters to ``?`` when its language writes the letters its
+# charset lacks in so many words that at least this many of its intact words would show one
+# (Ukrainian ``і`` is in a third of its words; ``ґ`` in almost none). Guess.
+MIN_SCRIPT_EXPECTED_LOST_WORDS = 4.0
 # The share of the document's script words written with a capital above which a line is a
 # line of names (an address), where a word-initial hole is filled with a capital. Guess.
 MIN_SCRIPT_NAME_LINE_CAPITALS = 0.5
