@@ -163,13 +163,22 @@ def label_of(
         found = table.get(" ".join(words))
         if found is not None:
             return found
-    if not words or words[0] not in phrases.label_first_words():
+    lengths = phrases.label_prefix_lengths().get(words[0]) if words else None
+    if lengths is None:
         return None
-    for n in range(min(len(words) - 1, 4), 0, -1):
-        prefix = " ".join(words[:n])
-        if prefix in table and prefix not in phrases.WHOLE_LINE_ONLY:
-            return table[prefix]
+    # The longest label of at most four words that the line starts with, and goes on after.
+    prefixes = phrases.label_prefixes()
+    most = min(len(words) - 1, _MAX_LABEL_PREFIX_WORDS)
+    for n in lengths:
+        if n <= most:
+            found = prefixes.get(" ".join(words[:n]))
+            if found is not None:
+                return found
     return None
+
+
+# A line starts with a label of at most this many words ("follow us on", "sign up for").
+_MAX_LABEL_PREFIX_WORDS = 4
 
 
 def marker_of(key: str, tokens: list[str] | None = None) -> Reason | None:
@@ -320,7 +329,7 @@ class _Lexicon(NamedTuple):
     """The phrase tables a line is looked up in, fetched once per call."""
 
     labels: dict[str, Reason]
-    label_first_words: frozenset[str]
+    label_prefix_first_words: frozenset[str]
     marker_anchors: frozenset[str]
     stopword_group_of: dict[str, int]
 
@@ -329,7 +338,7 @@ class _Lexicon(NamedTuple):
 def _lexicon() -> _Lexicon:
     return _Lexicon(
         phrases.label_table(),
-        phrases.label_first_words(),
+        frozenset(phrases.label_prefix_lengths()),
         frozenset(phrases.marker_anchor_table()),
         phrases.stopword_groups()[0],
     )
@@ -391,7 +400,7 @@ def _line_facts(text: str, lex: _Lexicon) -> tuple:
     label = cjk_label_of(text) if cjk and len(text) <= _MAX_CJK_LABEL_CHARS else None
     if label is None and n <= thresholds.MAX_LABELLED_LINE_WORDS:
         label = lex.labels.get(key)
-        if label is None and (numbers is not False or tokens[0] in lex.label_first_words):
+        if label is None and (numbers is not False or tokens[0] in lex.label_prefix_first_words):
             label = label_of(key, n, tokens, numbers)
     if lex.marker_anchors.isdisjoint(tokens):
         marker = Reason.FOOTER if "\u00a9" in text else None  # the copyright sign

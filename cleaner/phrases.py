@@ -680,6 +680,31 @@ def label_first_words() -> frozenset[str]:
 
 
 @functools.cache
+def label_prefixes() -> dict[str, Reason]:
+    """The labels a line may start with (all but the ``WHOLE_LINE_ONLY`` ones).
+
+    >>> label_prefixes()["follow us"], "more" in label_prefixes()
+    (<Reason.SOCIAL: 'social'>, False)
+    """
+    return {k: v for k, v in label_table().items() if k not in WHOLE_LINE_ONLY}
+
+
+@functools.cache
+def label_prefix_lengths() -> dict[str, tuple[int, ...]]:
+    """First word -> the word counts of the :func:`label_prefixes` starting with it,
+    longest first (the only prefixes of a line worth looking up).
+
+    >>> label_prefix_lengths()["sign"], "follow" in label_prefixes()
+    ((3, 2), False)
+    """
+    lengths: dict[str, set[int]] = {}
+    for key in label_prefixes():
+        words = key.split(" ")
+        lengths.setdefault(words[0], set()).add(len(words))
+    return {w: tuple(sorted(ns, reverse=True)) for w, ns in lengths.items()}
+
+
+@functools.cache
 def marker_table() -> dict[str, tuple[tuple[tuple[str, ...], Reason], ...]]:
     """Markers indexed by their first word: first word -> ((words, category), ...).
 
