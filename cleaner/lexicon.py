@@ -179,7 +179,7 @@ class WordTable(Generic[V]):
             first_at = functools.partial(bisect.bisect_left, ordered)
             offset = len(self._entries)
             bounds = range(number << part_shift, (number + 1) << part_shift, step)
-            self._starts.extend(offset + i for i in map(first_at, bounds))
+            self._starts.extend(map(offset.__add__, map(first_at, bounds)))
             self._entries.extend(ordered)
         self._starts.append(len(self._entries))
 

@@ -406,7 +406,8 @@ def _name_words(script: str) -> Iterator[tuple[str, int, int]]:
                 word = _latin_to_serbian(word, back)
             if word.isascii() or not word.isalpha():
                 continue
-            if any(ord(c) > 127 and c not in inventory for c in word):
+            foreign = set(word).difference(inventory)
+            if foreign and not "".join(foreign).isascii():  # a letter the language never writes
                 continue
             yield word, band, number
 
