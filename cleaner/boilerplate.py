@@ -972,6 +972,7 @@ def _decide(infos: list[LineInfo], first: int, last: int) -> list[Decision]:
             section = None
             continue
         label = info.label
+        reason: Reason | None
         if label is not None:
             reason, conf = label, thresholds.LABEL_CONFIDENCE  # (``_outside_reason`` too)
         else:
