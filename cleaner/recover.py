@@ -58,6 +58,8 @@ from cleaner.trace import Reason, Stage, Step
 
 QMARK = "?"
 REPLACEMENT = "\ufffd"
+# The typographic apostrophe, which lossy charsets lose inside words (``don?t``).
+APOSTROPHE = "\u2019"
 
 # Damage that ordinary punctuation does not make: a ``?`` with letters on both sides
 # (``Çavu?o?lu``), a ``?`` that starts a word (``?ivot``), any U+FFFD, or a ``?`` ending a
@@ -340,7 +342,8 @@ def _fold_letter(c: str) -> str:
 def lexicon_key(word: str, lang: str) -> str:
     """``word`` spelled the way the lexicon of ``lang`` stores it.
 
-    Keys are case-folded (``ß`` -> ``ss``, final sigma -> medial); Turkish and
+    Keys are case-folded (``ß`` -> ``ss``, final sigma -> medial), with an ASCII
+    apostrophe for the typographic one (``don’t``); Turkish and
     Azerbaijani lower-case ``I`` to dotless ``ı``; Romanian keys use comma-below
     letters; vowel points are dropped.
 
@@ -349,7 +352,7 @@ def lexicon_key(word: str, lang: str) -> str:
     """
     if lang in ("tr", "az"):
         word = word.replace("I", "\u0131").replace("\u0130", "i")
-    key = word.casefold()
+    key = word.casefold().replace(APOSTROPHE, "'")
     if lang == "sr":
         key = "".join(recover_data.SERBIAN_CYRILLIC_TO_LATIN.get(c, c) for c in key)
     if lang == "ro":
@@ -374,7 +377,28 @@ def word_zipf(word: str, lang: str) -> float:
         known = [z for z in (word_zipf(part, lang) for part in word.split("\u200c")) if z > 0]
         return min(known) if known else 0.0
     freq = frequency_table(lex).get(lexicon_key(word, lang), 0.0)
+    if not freq and APOSTROPHE in word and lang in recover_data.ELIDING_LANGUAGES:
+        return _elision_zipf(word, lang)
     return math.log10(freq * 1e9) if freq > 0 else 0.0
+
+
+def _elision_zipf(word: str, lang: str) -> float:
+    """Zipf frequency of an elision (``qu’il``): that of its rarer part less a penalty
+    (``l’a`` must not beat ``là`` on its parts alone); 0 unless both parts are words and
+    the head is short.
+
+    >>> _elision_zipf("qu\u2019il", "fr") > 5, _elision_zipf("quelque\u2019il", "fr")
+    (True, 0.0)
+    >>> _elision_zipf("s\u2019jour", "fr")
+    0.0
+    """
+    head, _, tail = word.partition(APOSTROPHE)
+    if not 0 < len(head) <= recover_data.MAX_ELIDED_HEAD_LETTERS or not tail:
+        return 0.0
+    if APOSTROPHE in tail or ascii_fold(tail[0]) not in recover_data.ELISION_TAIL_INITIALS:
+        return 0.0  # elision comes before a vowel or a mute h (``s’jour`` is none)
+    rarer = min(word_zipf(head, lang), word_zipf(tail, lang))
+    return max(0.0, rarer - thresholds.ELISION_PENALTY_ZIPF) if rarer > 0 else 0.0
 
 
 def _name_languages(script: str) -> tuple[str, ...]:
@@ -979,6 +1003,11 @@ def _choose_in(
     groups.extend(
         _letters_for((lang,), holes, doc, pairs) for lang in fallback if lang not in langs
     )
+    if script == "LATIN":
+        for i, hole in enumerate(holes):
+            if _may_be_apostrophe(token, hole, doc):
+                for group in groups:
+                    group[i].add(APOSTROPHE)
     evidence = _evidence_for(token, holes, doc, script)
     if any(evidence):
         groups = [[g | e for g, e in zip(group, evidence, strict=True)] for group in groups]
@@ -1345,6 +1374,28 @@ def _sigma_ok(word: str) -> bool:
     if "\u03c2" in body[:-1]:
         return False
     return not body.endswith("\u03c3")
+
+
+def _may_be_apostrophe(token: str, hole: _Hole, doc: _Document) -> bool:
+    """Can ``hole``, between two letters of ``token``, be a lost apostrophe (``don?t``)?
+
+    The lost one is the typographic U+2019 (an ASCII ``'`` survives every charset): a
+    ``?`` or a U+FFFD from legacy bytes stands for it, a run of U+FFFD only when its length
+    fits the three bytes of its UTF-8 form.
+
+    >>> doc = dataclasses.replace(_EMPTY_DOCUMENT, charsets=("latin-1",))
+    >>> _may_be_apostrophe("don?t", _Hole(3, 4, "?"), doc)
+    True
+    >>> _may_be_apostrophe("?t", _Hole(0, 1, "?"), doc)
+    False
+    """
+    if hole.start == 0 or hole.end >= len(token):
+        return False
+    if not (token[hole.start - 1].isalpha() and token[hole.end].isalpha()):
+        return False
+    if hole.kind == REPLACEMENT and doc.chunked:
+        return _fits_utf8(APOSTROPHE, hole.end - hole.start)
+    return True
 
 
 def _letters_for(

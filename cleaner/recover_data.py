@@ -164,6 +164,15 @@ QUOTATION_MARKS: dict[str, str] = {
     "kk": "\u00ab\u00bb",
 }
 
+# Languages that elide a short word before a vowel with an apostrophe (``l’entrée``,
+# ``qu’il``, ``dell’arte``). Their lexicons keep the two parts apart (wordfreq splits
+# the elision), so such a word is looked up part by part.
+ELIDING_LANGUAGES = frozenset({"fr", "it", "ca"})
+# Letters (folded) an elided word's tail may start with: a vowel or a mute ``h``.
+ELISION_TAIL_INITIALS = frozenset("aeiouyh")
+# Longest elided head (``quell’``, ``nell’``, ``aujourd’hui`` is a word of its own).
+MAX_ELIDED_HEAD_LETTERS = 5
+
 # Language codes people use, mapped to the code of the lexicon that covers them
 # (wordfreq keeps one Serbo-Croatian list and one Norwegian Bokmål list).
 LEXICON_ALIASES: dict[str, str] = {

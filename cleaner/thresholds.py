@@ -402,6 +402,9 @@ MID_SENTENCE_QUESTION_MARK_PRIOR_ZIPF = -1.0
 # word beats every filling by this much (``?to``: ``to`` 6.7 against ``što`` 6.67 is a lost
 # letter). Guess: a factor of ten.
 MIN_QUOTE_WORD_LEAD_ZIPF = 1.0
+# An elision no lexicon lists whole (``qu’il``: wordfreq splits it) scores as its rarer
+# part less this. Guess: ``l’a`` (parts 7.3) must not outscore ``là`` (6.3) on its own.
+ELISION_PENALTY_ZIPF = 1.0
 # In a text where no word lost a letter inside it, a ``?`` at the edge of a word is still
 # weighed as a lost letter when the word filled with one is at least this much more common
 # (Zipf) than the word without it (``perch?``: ``perché`` 6.2, ``perch`` 3.3). Guess: two

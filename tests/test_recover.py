@@ -329,3 +329,43 @@ def test_lost_closing_marks_are_found_in_linear_time_on_many_lines() -> None:
     out, steps = recover_text(text, OPTIONS)
     assert out.count("\u201c") == 20000
     assert steps[-1].line == 20001
+
+
+def test_lost_apostrophes_become_typographic_ones() -> None:
+    damaged = qmark_damage("We can’t stay, and they won’t wait, but it’s fine.", "latin-1")
+    assert recover_text(damaged, OPTIONS)[0] == "We can’t stay, and they won’t wait, but it’s fine."
+
+
+def test_elisions_are_read_part_by_part() -> None:
+    original = "Elle m’a dit qu’il pleuvait, mais c’était une blague sans intérêt."
+    assert recover_text(qmark_damage(original, "latin-1"), OPTIONS)[0] == original
+
+
+def test_no_elision_before_a_consonant() -> None:
+    original = "Le séjour était court, mais le séjour suivant fut plus long."
+    assert recover_text(fffd_damage(original, "cp1252"), OPTIONS)[0] == original
+
+
+def test_intact_words_tell_a_short_text_s_language() -> None:
+    # ``kertek`` and ``ablakok`` are Hungarian words only: the lost letter is Hungarian.
+    fixed = recover_text(fffd_damage("Kertek, ablakok: Szab\u00f3", "cp1250"), OPTIONS)[0]
+    assert fixed == "Kertek, ablakok: Szabó"
+
+
+def test_gate_is_cheap_on_questions_in_a_long_article() -> None:
+    article = "Is it true? Nobody knows. " * 2000 + "What is next? See example.com/a?b=1"
+    assert recover_text(article, OPTIONS) == (article, [])
+
+
+def test_mid_sentence_question_mark_is_a_lost_letter() -> None:
+    original = "La casa non ha porte né finestre, e il tetto è rotto."
+    fixed = recover_text(qmark_damage(original, "ascii"), OPTIONS)[0]
+    assert "né finestre" in fixed
+
+
+def test_word_that_is_barely_commoner_is_not_read_as_a_quotation() -> None:
+    # ``?to`` opens no quotation: ``to`` is barely commoner than ``što``.
+    original = "Rekao je što je znao, a ona je rekla naš grad je lijep, što je istina."
+    damaged = qmark_damage(original, "latin-1")
+    fixed = recover_text(damaged, OPTIONS)[0]
+    assert "\u201c" not in fixed and "\u201d" not in fixed
