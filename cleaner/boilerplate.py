@@ -1168,52 +1168,53 @@ def _apply(
         # No page structure (only user phrases were dropped), or blank lines asked to be
         # kept: the layout stays as it is.
         return "\n".join(line for i, line in enumerate(lines) if i not in drops), steps
-    return _rebuild(lines, {info.index for info in infos}, drops, steps, options)
+    return _rebuild(lines, infos, drops, steps)
 
 
 def _rebuild(
-    lines: list[str],
-    content: set[int],
-    drops: dict[int, Step],
-    steps: list[Step],
-    options: CleanOptions,
+    lines: list[str], infos: list[LineInfo], drops: dict[int, Step], steps: list[Step]
 ) -> tuple[str, list[Step]]:
-    blocks: list[list[str]] = []
-    current: list[str] = []
+    """The kept lines, their blocks separated by exactly one blank line; whitespace-only
+    lines go and no-break spaces in kept lines become spaces, each with its step."""
+    out: list[str] = []
     empty_steps: list[Step] = []
-    for i, line in enumerate(lines):
+    block = 0
+    for info in infos:
+        i = info.index
         if i in drops:
             continue
-        if i in content:
-            fixed = line.rstrip(_BLANKS)
-            if "\u00a0" in fixed:
-                fixed = fixed.replace("\u00a0", " ")
-                empty_steps.append(
-                    Step(
-                        Stage.BOILERPLATE,
-                        "normalize",
-                        Reason.WHITESPACE,
-                        detail="no-break space",
-                        line=i + 1,
-                        before=line,
-                        after=fixed,
-                    )
-                )
-            current.append(fixed)
-            continue
-        if line:
+        line = lines[i]
+        fixed = line.rstrip(_BLANKS)
+        if "\u00a0" in fixed:
+            fixed = fixed.replace("\u00a0", " ")
             empty_steps.append(
-                _step(Stage.BOILERPLATE, Reason.EMPTY, i, line, thresholds.EMPTY_CONFIDENCE)
+                Step(
+                    Stage.BOILERPLATE,
+                    "normalize",
+                    Reason.WHITESPACE,
+                    detail="no-break space",
+                    line=i + 1,
+                    before=line,
+                    after=fixed,
+                )
             )
-        if current:
-            blocks.append(current)
-            current = []
-    if current:
-        blocks.append(current)
-    out = "\n\n".join("\n".join(block) for block in blocks)
+        if info.block != block:
+            # A new block: a blank line before it, unless it is the first.
+            if out:
+                out.append("")
+            block = info.block
+        out.append(fixed)
+    if len(lines) - lines.count("") > len(infos):
+        # Lines of only spaces (no-break, zero-width): dropped as empty.
+        for i, line in enumerate(lines):
+            if line and not line.strip(_BLANKS):
+                empty_steps.append(
+                    _step(Stage.BOILERPLATE, Reason.EMPTY, i, line, thresholds.EMPTY_CONFIDENCE)
+                )
+    text = "\n".join(out)
     # ``steps`` are in line order already; whitespace steps are rare.
     all_steps = sorted(steps + empty_steps, key=lambda s: s.line or 0) if empty_steps else steps
-    return (out + "\n" if out else out), all_steps
+    return (text + "\n" if text else text), all_steps
 
 
 def _step(stage: Stage, reason: Reason, i: int, line: str, conf: float, detail: str = "") -> Step:
