@@ -40,9 +40,13 @@ confidence; a line is dropped only when that confidence reaches
 ``options.boilerplate_threshold`` and its reason is not in ``options.keep_categories``.
 
 Speed: what a line's text alone says (:class:`LineFacts`: words, lexicon categories,
-dateline and credit flags, duplicate key) is computed once per distinct line of a call and
-reused by later passes and repeated menus; lexicon tables are built once per process
-(:mod:`cleaner.phrases`). ``benchmarks/boilerplate_speed.py`` measures the stage.
+dateline and credit flags, duplicate key, the language lists of its stopwords) is computed
+once per distinct line of a call and reused by later passes and repeated menus; lexicon
+tables are built once per process (:mod:`cleaner.phrases`). Cheap tests guard the costly
+ones: a marker is looked for only in a line holding a marker's rarest word, a label prefix
+only at the lengths of the labels starting with the line's first word, a byline only in a
+line that starts like one or has a digit. Page languages are tallied over small integers.
+``benchmarks/boilerplate_speed.py`` measures the stage.
 """
 
 from __future__ import annotations
@@ -950,9 +954,9 @@ _TIME_OF_DAY_RE = re.compile(r"\b\d{1,2}:\d{2}\b")
 def _is_timestamp(info: LineInfo) -> bool:
     """A short line with a date and a time of day (the header of a comment)."""
     return (
-        info.n_words <= thresholds.MAX_CREDIT_WORDS
+        info.byline
+        and info.n_words <= thresholds.MAX_CREDIT_WORDS
         and _TIME_OF_DAY_RE.search(info.text) is not None
-        and info.byline
     )
 
 
