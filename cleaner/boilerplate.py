@@ -234,6 +234,8 @@ def is_source_credit(key: str) -> bool:
     """
     index = phrases.source_credit_table()
     words = key.split(" ")
+    if index.keys().isdisjoint(words):
+        return False
     for pos, word in enumerate(words):
         for phrase in index.get(word, ()):
             if tuple(words[pos : pos + len(phrase)]) == phrase:
