@@ -56,7 +56,7 @@ import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
-from itertools import chain, repeat
+from itertools import chain, filterfalse, repeat
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -391,7 +391,7 @@ def _line_facts(text: str, lex: _Lexicon) -> tuple:
     if ascii_only or _CJK_RE.search(text) is None:
         # Whether a token is a number is decided at C speed for the common case.
         letters_only = key.replace(" ", "").isalpha()
-        words = tokens if letters_only else [t for t in tokens if not t.isdigit()]
+        words = tokens if letters_only else list(filterfalse(str.isdigit, tokens))
         numbers = len(words) < len(tokens)
     else:
         words = []
@@ -902,7 +902,10 @@ def is_comment_head(key: str) -> bool:
     >>> is_comment_head("comments from the minister angered the opposition party members")
     False
     """
-    words = [w for w in key.split(" ") if not w.isdigit()]
+    words = key.split(" ")
+    if words[0] not in _COMMENT_HEAD_FIRST_WORDS and not words[0].isdigit():
+        return False  # the first word stays first once numbers are left out
+    words = [w for w in words if not w.isdigit()]
     if (
         not words
         or len(words) > thresholds.MAX_LABELLED_LINE_WORDS
@@ -1114,6 +1117,8 @@ def _is_page(infos: list[LineInfo]) -> bool:
     """
     if len(infos) < thresholds.MIN_PAGE_LINES or infos[-1].block < thresholds.MIN_PAGE_BLOCKS:
         return False
+    if "\n<" not in "\n" + "\n".join([i.text for i in infos]):
+        return True  # no line starts like a tag (decided at C speed)
     markup = sum(1 for i in infos if i.text.startswith("<") and i.text.endswith(">"))
     return markup <= thresholds.MAX_MARKUP_LINE_SHARE * len(infos)
 
