@@ -23,13 +23,13 @@ one in 1,000 (the more frequent one then answers for both).
 
 from __future__ import annotations
 
-import bisect
 import functools
 import gzip
 import itertools
 import math
 import re
 from array import array
+from bisect import bisect_left as _bisect_left
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Generic, NoReturn, TypeVar, overload
@@ -176,7 +176,7 @@ class WordTable(Generic[V]):
         for number in range(len(parts)):
             ordered = sorted(parts[number])
             parts[number] = array("Q")
-            first_at = functools.partial(bisect.bisect_left, ordered)
+            first_at = functools.partial(_bisect_left, ordered)
             offset = len(self._entries)
             bounds = range(number << part_shift, (number + 1) << part_shift, step)
             self._starts.extend(map(offset.__add__, map(first_at, bounds)))
@@ -190,7 +190,7 @@ class WordTable(Generic[V]):
         bucket = probe >> self._bucket_shift
         hi = starts[bucket + 1]
         entries = self._entries
-        i = bisect.bisect_left(entries, probe, starts[bucket], hi)
+        i = _bisect_left(entries, probe, starts[bucket], hi)
         if i < hi and entries[i] ^ probe < _MAX_CODES:
             return entries[i]
         return -1
@@ -206,8 +206,18 @@ class WordTable(Generic[V]):
         value = self._front.get(word)
         if value is not None:
             return value
-        entry = self._entry(word)
-        return default if entry < 0 else self._labels[entry & _CODE_MASK]
+        # _entry, written out: this is the hot path of language scoring
+        probe = (hash(word) + len(word) * _LENGTH_MIX) & _HASH_MASK
+        starts = self._starts
+        bucket = probe >> self._bucket_shift
+        hi = starts[bucket + 1]
+        entries = self._entries
+        i = _bisect_left(entries, probe, starts[bucket], hi)
+        if i < hi:
+            entry = entries[i]
+            if entry ^ probe < _MAX_CODES:
+                return self._labels[entry & _CODE_MASK]
+        return default
 
     def __getitem__(self, word: str) -> V:
         value = self._front.get(word)
@@ -292,8 +302,8 @@ class WordGroups(Generic[K]):
     def get(self, key: K, default: tuple[str, ...] = ()) -> tuple[str, ...]:
         """The words whose key is ``key``, in input order (``default`` when none)."""
         hashed = self._hashed(key)
-        lo = bisect.bisect_left(self._entries, hashed << _GROUP_INDEX_BITS)
-        hi = bisect.bisect_left(self._entries, (hashed + 1) << _GROUP_INDEX_BITS, lo)
+        lo = _bisect_left(self._entries, hashed << _GROUP_INDEX_BITS)
+        hi = _bisect_left(self._entries, (hashed + 1) << _GROUP_INDEX_BITS, lo)
         found: dict[str, None] = {}  # entries of one hash come in input order
         for entry in self._entries[lo:hi]:
             index = entry & ((1 << _GROUP_INDEX_BITS) - 1)
