@@ -48,9 +48,12 @@ from cleaner.trace import Reason, Stage, Step
 QMARK = "?"
 REPLACEMENT = "\ufffd"
 
-# The gate for ``?``: one after a non-ASCII letter (``Вен?ямин``, ``нов?``). One character
-# then a literal, so the scan is linear.
-_QMARK_AFTER_RE = re.compile(r"[^\W\d_\x00-\x7f]\?")
+# The gate for ``?``: one between two non-ASCII letters (``Вен?ямин``, ``а??н``), or one
+# ending a word or standing alone when a word follows it in lower case (``нов? книжки``,
+# ``книжки, ? читачі``: a question would go on with a capital). A single quantifier over one
+# character, so the scans are linear.
+_QMARK_INSIDE_RE = re.compile(r"[^\W\d_\x00-\x7f]\?+[^\W\d_\x00-\x7f]")
+_QMARK_THEN_WORD_RE = re.compile(r"(?:[^\W\d_\x00-\x7f]| )\?[ \t]([^\W\d_\x00-\x7f])")
 
 # A token: word characters, the marks of the scripts read here, ``?`` and U+FFFD. One
 # character class, so the scan is linear.
@@ -69,6 +72,9 @@ _LINE_WINDOW_CHARS = 200
 # Bounded so a long-running worker that meets many languages keeps a steady size.
 _CACHED_INDEXES = 6
 _CACHED_CHARACTERS = 1 << 16
+# UTF-8 bytes of a letter when a script's text shows none intact (most alphabets read here
+# take two).
+_DEFAULT_UTF8_WIDTH = 2
 # The intact words of a script sampled to tell the document's language.
 _LANGUAGE_SAMPLE_WORDS = 500
 
@@ -345,6 +351,7 @@ class _Reader:
     doc_index: dict[int, str]
     damage: str  # PER_LETTER, PER_CUT or UNKNOWN
     qmark_letters: frozenset[str]  # the letters a ``?`` may stand for
+    lost_anywhere: frozenset[str]  # the letters some legacy charset of the script lacks
 
 
 def _intact_words(text: str, script: str) -> Iterator[str]:
@@ -445,7 +452,8 @@ def _reader(text: str, word: _Damaged, damage: str) -> _Reader:
     """How the damaged words of ``word``'s script are read in ``text``."""
     script = word.script
     raw = Counter(_intact_words(text, script))
-    width = len(next(c for c in word.word if c.isalpha()).encode("utf-8"))
+    sample = next((c for w in itertools.chain([word.word], raw) for c in w if c.isalpha()), "")
+    width = len(sample.encode("utf-8")) or _DEFAULT_UTF8_WIDTH
     seen = frozenset(
         c for w in itertools.chain(raw, [word.word]) for c in w.casefold() if script_of(c) == script
     )
@@ -468,7 +476,8 @@ def _reader(text: str, word: _Damaged, damage: str) -> _Reader:
     doc_index = {n: "\n" + "\n".join(ws) + "\n" for n, ws in buckets.items()}
     intact = frozenset(c for w in raw for c in w if script_of(c) == script)
     lost = _lost_to_charsets(script, intact, letters)
-    return _Reader(script, lang, letters, width, words, capitals, doc_index, damage, lost)
+    anywhere = _lost_to_charsets(script, frozenset(), letters)
+    return _Reader(script, lang, letters, width, words, capitals, doc_index, damage, lost, anywhere)
 
 
 # ---------------------------------------------------------------------------------------
@@ -530,7 +539,10 @@ def _shapes(word: _Damaged, reader: _Reader) -> Iterator[_Shape]:
         for i, p in enumerate(parts)
     ]
     letters = "".join(sorted(reader.letters))
-    lost = "".join(sorted(reader.qmark_letters))
+    # A ``?`` alone between words is a word of one letter that the text's charset lacked;
+    # the other letters, restored, may since have made the charset look richer.
+    lone = word.parts == (QMARK,)
+    lost = "".join(sorted(reader.lost_anywhere if lone else reader.qmark_letters))
     keys = tuple(lexicon_key(p, reader.lang) if not _is_hole(p) else "" for p in parts)
     for counts in itertools.product(*options):
         if sum(n for n in counts if n > 0) > thresholds.MAX_SCRIPT_LOST_LETTERS:
@@ -591,13 +603,80 @@ def _read(word: _Damaged, reader: _Reader) -> _Reading | None:
             if zipf > 0:
                 weights[key] = (zipf, fills)
     if not weights:
-        return None
+        return _read_by_spelling(word, reader)
     best = max(weights, key=lambda k: weights[k][0])
     zipf, fills = weights[best]
     if zipf < thresholds.MIN_SCRIPT_RECOVERY_ZIPF or not any(fills):
         return None
     total = sum(10 ** (z - zipf) for z, _ in weights.values())
     return _Reading(best, fills, 1.0 / total)
+
+
+@functools.lru_cache(maxsize=_CACHED_INDEXES)
+def letter_model(lang: str) -> tuple[dict[str, int], dict[str, int]]:
+    """Letter trigram and bigram counts over the indexed words of ``lang`` (word types, so
+    that common spellings, not common words, weigh). Words are padded with ``^^`` and ``$``.
+
+    >>> trigrams, bigrams = letter_model("el")
+    >>> trigrams["^^τ"] > trigrams.get("^^ψ", 0)
+    True
+    """
+    trigrams: Counter[str] = Counter()
+    bigrams: Counter[str] = Counter()
+    for bucket in word_index(lang).values():
+        for word in bucket.split("\n"):
+            if word:
+                padded = "^^" + word + "$"
+                trigrams.update(padded[i : i + 3] for i in range(len(padded) - 2))
+                bigrams.update(padded[i : i + 2] for i in range(len(padded) - 2))
+    return dict(trigrams), dict(bigrams)
+
+
+def spelling_score(key: str, lang: str) -> float:
+    """Log-probability of ``key``'s spelling under ``lang``'s letter trigrams.
+
+    >>> spelling_score("περπατάω", "el") > (
+    ...     spelling_score("περπψτάω", "el"))
+    True
+    """
+    trigrams, bigrams = letter_model(lang)
+    padded = "^^" + key + "$"
+    smoothing = thresholds.SCRIPT_SPELLING_SMOOTHING
+    total = 0.0
+    for i in range(len(padded) - 2):
+        num = trigrams.get(padded[i : i + 3], 0) + smoothing
+        den = bigrams.get(padded[i : i + 2], 0) + smoothing * thresholds.SCRIPT_SPELLING_LETTERS
+        total += math.log(num / den)
+    return total
+
+
+def _read_by_spelling(word: _Damaged, reader: _Reader) -> _Reading | None:
+    """When no lexicon knows any reading of a long word with one lost letter (an inflected
+    form a small word list lacks), the letter its spelling makes most likely, if it stands
+    out."""
+    intact = sum(len(p) for p in word.parts if not _is_hole(p))
+    if not reader.lang or intact < thresholds.MIN_SCRIPT_SPELLING_LETTERS:
+        return None
+    accents = data.ONE_ACCENT_LETTERS.get(reader.lang, "")
+    accented = any(c in accents for c in word.word.casefold())
+    scores: dict[str, tuple[float, tuple[str, ...]]] = {}
+    for shape in _shapes(word, reader):
+        if shape.lost != 1 or any(n == 0 for n in shape.counts):
+            continue
+        for letter in shape.classes[0]:
+            if letter in accents and accented:
+                continue  # a Greek word carries one accent
+            key, fills = shape.fill((letter,))
+            scores[key] = (spelling_score(key, reader.lang), fills)
+    if not scores:
+        return None
+    best = max(scores, key=lambda k: scores[k][0])
+    top, fills = scores[best]
+    total = sum(math.exp(score - top) for score, _ in scores.values())
+    confidence = 1.0 / total
+    if confidence < thresholds.MIN_SCRIPT_SPELLING_CONFIDENCE:
+        return None
+    return _Reading(best, fills, confidence)
 
 
 # ---------------------------------------------------------------------------------------
@@ -674,13 +753,21 @@ def _write(text: str, word: _Damaged, reading: _Reading, reader: _Reader) -> str
 
 
 def _has_damage(text: str) -> bool:
-    """True when ``text`` may hold a lost non-Latin letter: a U+FFFD, or a ``?`` after a
-    non-ASCII letter.
+    """True when ``text`` may hold a lost non-Latin letter: a U+FFFD, a ``?`` between two
+    non-ASCII letters, or one ending a word that a lower-case word follows.
 
-    >>> _has_damage("What? Yes."), _has_damage("Вен?ямин"), _has_damage("a\\ufffdb")
+    >>> _has_damage("Что? Да. Где? Там."), _has_damage("Вен?ямин"), _has_damage("a\\ufffdb")
     (False, True, True)
+    >>> _has_damage("нов? книжки"), _has_damage("Почему? Потому что.")
+    (True, False)
     """
-    return REPLACEMENT in text or (QMARK in text and _QMARK_AFTER_RE.search(text) is not None)
+    if REPLACEMENT in text:
+        return True
+    if QMARK not in text:
+        return False
+    if _QMARK_INSIDE_RE.search(text):
+        return True
+    return any(m.group(1).islower() for m in _QMARK_THEN_WORD_RE.finditer(text))
 
 
 def _with_final_qmarks(
@@ -697,14 +784,36 @@ def _with_final_qmarks(
     by_start = {w.start: w for w in damaged}
     evident: dict[str, bool] = {}
     for m in final_qmarks:
-        word = _damaged_word(m, final_qmark=True)
+        word = _lone_qmark(m) if m.group() == QMARK else _damaged_word(m, final_qmark=True)
         if word is None:
             continue
         if word.script not in evident:
             evident[word.script] = _lost_to_qmarks(word, inner[word.script], reader_for)
-        if evident[word.script]:
+        if evident[word.script] or word.parts == (QMARK,):
             by_start[word.start] = word
     return [by_start[k] for k in sorted(by_start)]
+
+
+def _lone_qmark(m: re.Match[str]) -> _Damaged | None:
+    """A ``?`` standing alone between two words, the next in lower case (Ukrainian ``і``,
+    a word of one letter lost to the charset), as a damaged word of the next word's script.
+
+    >>> text = "книги ? журнали"
+    >>> _lone_qmark(re.compile(r"\\?").search(text)).script
+    'CYRILLIC'
+    """
+    text, start, end = m.string, m.start(), m.end()
+    if start < 2 or text[start - 1] != " " or text[end : end + 1] != " ":
+        return None
+    after, before = text[end + 1 : end + 2], text[start - 2]
+    if not after.isalpha() or not after.islower():
+        return None
+    script = script_of(after)
+    if script in data.SKIPPED_SCRIPTS or script in data.NO_SPACE_SCRIPTS:
+        return None
+    if not (before == "," or (before.isalpha() and script_of(before) == script)):
+        return None
+    return _Damaged(start, end, QMARK, (QMARK,), script)
 
 
 def _lost_to_qmarks(word: _Damaged, inner: int, reader_for: Callable[[_Damaged], _Reader]) -> bool:

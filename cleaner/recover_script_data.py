@@ -83,6 +83,12 @@ QMARK_CHARSETS: dict[str, tuple[str, ...]] = {
     "HEBREW": ("cp1255", "iso8859_8", "cp862"),
 }
 
+# Accented vowels of languages that write at most one accent per word (Greek tonos, with the
+# dieresis-and-tonos letters): a word that shows one intact takes no second.
+ONE_ACCENT_LETTERS: dict[str, str] = {
+    "el": "\u03ac\u03ad\u03ae\u03af\u03cc\u03cd\u03ce\u0390\u03b0",
+}
+
 # Scripts whose vowel points are optional and dropped by their lexicons: a hole in a word
 # may be a lost point rather than a lost letter, so "no letter" competes with every filling.
 POINTED_SCRIPTS: frozenset[str] = frozenset({"ARABIC", "HEBREW"})

@@ -583,6 +583,15 @@ MIN_SCRIPT_FINAL_QMARK_CONFIDENCE = 0.9
 # charset lacks in so many words that at least this many of its intact words would show one
 # (Ukrainian ``і`` is in a third of its words; ``ґ`` in almost none). Guess.
 MIN_SCRIPT_EXPECTED_LOST_WORDS = 4.0
+# A word no lexicon reading fits (small lists lack inflected forms: Greek, Bulgarian) is
+# filled by the spelling of its language when it has at least this many intact letters and
+# one lost letter, and the letter's share of the spelling likelihood reaches the confidence.
+# Guesses, checked on synthetic damage of Greek, Bulgarian and Persian prose.
+MIN_SCRIPT_SPELLING_LETTERS = 6
+MIN_SCRIPT_SPELLING_CONFIDENCE = 0.9
+# Add-k smoothing of the letter trigrams and the alphabet size it assumes. Guesses.
+SCRIPT_SPELLING_SMOOTHING = 0.1
+SCRIPT_SPELLING_LETTERS = 40
 # The share of the document's script words written with a capital above which a line is a
 # line of names (an address), where a word-initial hole is filled with a capital. Guess.
 MIN_SCRIPT_NAME_LINE_CAPITALS = 0.5

@@ -79,6 +79,17 @@ def test_a_final_question_mark_stays_when_it_asks() -> None:
     assert fix(damaged) == text
 
 
+def test_a_lone_question_mark_between_words_is_a_word_of_one_letter() -> None:
+    text = "Вони прийшли до бібліотеки, і читачі взяли книжки."
+    damaged = text.replace(" і ", " ? ")
+    assert fix(damaged) == text
+
+
+def test_question_marks_spaced_apart_in_russian_stay() -> None:
+    text = "Что ? Где ? Когда ? это игра"
+    assert recover_scripts(text, OPTIONS) == (text, [])
+
+
 def test_question_marks_in_a_text_that_lost_none() -> None:
     # Russian fits every Cyrillic charset: a ``?`` there never stood for a letter.
     text = "Где ты была? Почему ты не пришла в библиотеку? Я ждала тебя весь день."
