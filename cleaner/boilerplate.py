@@ -501,7 +501,7 @@ def _stopword_density(
             func = max(func, round(thresholds.MIN_GOOD_STOPWORD_DENSITY * info.cjk) + 1)
         return min(1.0, (latin + func) / (info.n_words + info.cjk))
     density = latin / info.n_words if info.n_words else 0.0
-    if density < thresholds.MIN_GOOD_STOPWORD_DENSITY and _sentence_count(info.text) >= 2:
+    if density < thresholds.MIN_GOOD_STOPWORD_DENSITY and _has_two_sentences(info.text):
         # Several sentences in a language the page's stopwords do not cover (Korean,
         # a quotation in another language): punctuation stands in for stopwords.
         density = thresholds.MIN_GOOD_STOPWORD_DENSITY
@@ -521,8 +521,19 @@ _SENTENCE_END_RE = re.compile(
 )
 
 
-def _sentence_count(text: str) -> int:
-    return len(_SENTENCE_END_RE.findall(text))
+# The marks a sentence end in ``_SENTENCE_END_RE`` starts with.
+_SENTENCE_END_MARKS = ".!?\u2026\u061f\u3002\uff01\uff1f"
+
+
+def _has_two_sentences(text: str) -> bool:
+    """Whether ``text`` holds at least two sentence ends.
+
+    >>> _has_two_sentences("It rained. Then it stopped! Home"), _has_two_sentences("U.S. Army")
+    (True, False)
+    """
+    if sum(map(text.count, _SENTENCE_END_MARKS)) < 2:
+        return False  # fewer than two marks, counted at C speed
+    return len(_SENTENCE_END_RE.findall(text)) >= 2
 
 
 def _classify(infos: list[LineInfo]) -> None:
