@@ -66,6 +66,8 @@ _HASH_MASK = _MASK64 ^ _CODE_MASK
 # Mean entries per bucket of the index: 4 to 8 (the index costs 0.5 to 1 byte a word; a
 # look-up bisects a few entries).
 _BUCKET_LOAD_BITS = 3
+# Words hashed per list comprehension when a set is built (a chunk is a short-lived list).
+_SET_CHUNK_WORDS = 4096
 # Entries sorted per pass when a table is built: about 2^17 (a 6 MB list of Python ints).
 _SORT_PART_BITS = 17
 # WordGroups sorts (hash of the group key, word number) pairs in one 64-bit integer.
@@ -263,7 +265,9 @@ def word_set(words: Iterable[str]) -> WordTable[bool]:
     >>> "jezik" in known, "jezika" in known, len(known)
     (True, False, 2)
     """
-    return WordTable(((w, 0) for w in words), (True,))
+    rest = iter(words)
+    chunks = iter(lambda: list(itertools.islice(rest, _SET_CHUNK_WORDS)), [])
+    return WordTable.from_groups(((0, chunk) for chunk in chunks), (True,))
 
 
 class WordGroups(Generic[K]):
