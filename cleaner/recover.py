@@ -454,44 +454,57 @@ def name_lexicon(script: str) -> WordTable[tuple[float, str]]:
 
 
 @functools.lru_cache(maxsize=_CACHED_LETTER_MODELS)
-def letter_model(lang: str) -> tuple[dict[str, int], dict[str, int]]:
-    """Letter trigram and bigram counts over the most frequent words of ``lang``.
+def letter_model(lang: str) -> dict[str, int]:
+    """Counts of every letter n-gram (1 to LETTER_MODEL_ORDER letters) over the most
+    frequent words of ``lang``, and under ``""`` the number of letters counted.
 
-    Words are padded with ``^^`` and ``$``; counts are over word types, so that common
-    spellings, not common words, dominate. Built once per language from its lexicon.
+    Words are padded with ``^`` (LETTER_MODEL_ORDER - 1 of them) and ``$``; counts are over
+    word types, so that common spellings, not common words, dominate. Built once per
+    language from its lexicon.
 
-    >>> trigrams, _ = letter_model("cs")
-    >>> trigrams["^^p"] > trigrams.get("^^\u0159", 0)
+    >>> grams = letter_model("cs")
+    >>> grams["^^^p"] > grams.get("^^^\u0159", 0)
     True
     """
+    order = thresholds.LETTER_MODEL_ORDER
     ranked = ranked_words(lexicon_language(lang))
-    trigrams: Counter[str] = Counter()
-    bigrams: Counter[str] = Counter()
+    grams: Counter[str] = Counter()
     for word, _band in itertools.islice(ranked, thresholds.MAX_LETTER_MODEL_WORDS):
         if not word.isalpha():
             continue
-        padded = "^^" + word + "$"
-        for i in range(len(padded) - 2):
-            trigrams[padded[i : i + 3]] += 1
-            bigrams[padded[i : i + 2]] += 1
-    return dict(trigrams), dict(bigrams)
+        padded = "^" * (order - 1) + word + "$"
+        size = len(padded)
+        grams.update(
+            padded[i : i + n] for i in range(size) for n in range(1, order + 1) if i + n <= size
+        )
+    grams[""] = sum(n for gram, n in grams.items() if len(gram) == 1)
+    return dict(grams)
 
 
 def plausibility(word: str, lang: str) -> float:
-    """Log-probability of ``word``'s spelling under ``lang``'s letter trigrams.
+    """Log-probability of ``word``'s spelling under ``lang``'s letter n-grams.
+
+    Each letter's probability interpolates the n-gram estimates from one letter of context
+    up to LETTER_MODEL_ORDER - 1, each trusted by how often its context was seen.
 
     >>> plausibility("mikulčić", "sh") > plausibility("mikulćič", "sh")
     True
     """
-    trigrams, bigrams = letter_model(lang)
-    padded = "^^" + lexicon_key(word, lang) + "$"
+    grams = letter_model(lang)
+    order = thresholds.LETTER_MODEL_ORDER
+    damping = thresholds.LETTER_MODEL_CONTEXT_DAMPING
+    padded = "^" * (order - 1) + lexicon_key(word, lang) + "$"
     total = 0.0
-    for i in range(len(padded) - 2):
-        num = trigrams.get(padded[i : i + 3], 0) + thresholds.LETTER_MODEL_SMOOTHING
-        den = bigrams.get(padded[i : i + 2], 0) + (
-            thresholds.LETTER_MODEL_SMOOTHING * thresholds.LETTER_MODEL_ALPHABET_SIZE
-        )
-        total += math.log(num / den)
+    for i in range(order - 1, len(padded)):
+        prob = 1.0 / thresholds.LETTER_MODEL_ALPHABET_SIZE
+        for n in range(1, order + 1):
+            context = grams.get(padded[i - n + 1 : i], 0)
+            if context:
+                trust = context / (context + damping)
+                prob = (
+                    trust * grams.get(padded[i - n + 1 : i + 1], 0) / context + (1 - trust) * prob
+                )
+        total += math.log(prob)
     return total
 
 
@@ -1348,19 +1361,25 @@ def _spelling_choices(
 ) -> list[list[str]] | None:
     """The letter choices a spelling guess may use, or None when it may not guess.
 
-    A spelling guess fills only holes that are surely letters: inside the word, or
-    U+FFFD anywhere. A ``?`` at the edge stays a ``?`` when it may be punctuation, and
-    forbids the guess when it may only be a letter (the lexicon did not know the word).
+    A spelling guess fills only holes that are surely letters: inside the word, U+FFFD
+    anywhere, or a ``?`` at the edge where punctuation cannot stand (``Mlinarevi?,``). A
+    ``?`` at the edge stays a ``?`` when it may be punctuation.
+
+    >>> _spelling_choices("ab?", [_Hole(2, 3, "?")], [["?", "c"]], {0: 0.5})
+    [['?']]
+    >>> _spelling_choices("ab?", [_Hole(2, 3, "?")], [["c"]], {})
+    [['c']]
     """
     out = []
-    for i, (hole, options) in enumerate(zip(holes, choices, strict=True)):
-        edge = hole.start == 0 or hole.end == len(token)
-        if not edge or hole.kind == REPLACEMENT:
-            out.append([c for c in options if c != QMARK])
-        elif i in marks:
+    for i, options in enumerate(choices):
+        if (
+            i in marks
+            and holes[i].kind == QMARK
+            and (holes[i].start == 0 or holes[i].end == len(token))
+        ):
             out.append([QMARK])
         else:
-            return None
+            out.append([c for c in options if c != QMARK])
     return out
 
 

@@ -435,15 +435,22 @@ RECOVERY_RUNNER_UP_PENALTY_ZIPF = 1.0
 # guess is never more confident than MAX_SPELLING_CONFIDENCE times the winning filling's
 # share, and at most MAX_SPELLING_CANDIDATES fillings are compared. Guesses.
 MAX_LETTER_MODEL_WORDS = 60000
-# Add-k smoothing of the letter trigrams, with this many letters assumed per alphabet.
-# Guess (small k: unseen trigrams are rare but possible in names).
-LETTER_MODEL_SMOOTHING = 0.1
+# The letter model counts n-grams of up to LETTER_MODEL_ORDER letters and interpolates
+# them; a context seen c times is trusted c / (c + LETTER_MODEL_CONTEXT_DAMPING), the rest
+# goes to the shorter context, down to a uniform LETTER_MODEL_ALPHABET_SIZE letters.
+# Measured on damaged names and rare words of 15 languages (fillings of ?-holes in words
+# no lexicon lists): order 4 picks the right filling 22 times in 32, order 3 (and the
+# former add-k trigrams) 14 times; order 5 no better than 4.
+LETTER_MODEL_ORDER = 4
+LETTER_MODEL_CONTEXT_DAMPING = 5.0
 LETTER_MODEL_ALPHABET_SIZE = 40
 MAX_SPELLING_CONFIDENCE = 0.9
 MAX_SPELLING_CANDIDATES = 2000
 # ... and only when the winning filling takes at least this share of the trigram
 # likelihood. Guess.
-MIN_SPELLING_SHARE = 0.85
+# (On the same words, fillings the order-4 model gives at least 0.9 were right 13 times
+# in 15.)
+MIN_SPELLING_SHARE = 0.9
 # A word whose first letter was lost, after a capitalised word, gets a capital unless it
 # is at least this common in lower case (then it is an ordinary word, not a name). Guess.
 MIN_COMMON_WORD_ZIPF = 3.0

@@ -369,3 +369,16 @@ def test_word_that_is_barely_commoner_is_not_read_as_a_quotation() -> None:
     damaged = qmark_damage(original, "latin-1")
     fixed = recover_text(damaged, OPTIONS)[0]
     assert "\u201c" not in fixed and "\u201d" not in fixed
+
+
+@pytest.mark.parametrize(
+    "original",
+    [
+        "Sastanak je vodio gradonačelnik, a govorio je i Zdravko Mlinarević, koji je bio sretan.",
+        "Na sastanku su bili Ana Kovačević i Marko Đurđevac, koji su sve pažljivo saslušali.",
+    ],
+)
+def test_names_no_lexicon_lists_are_spelled_by_the_letter_model(original: str) -> None:
+    # The surnames are in no lexicon: the language's letter n-grams choose their letters,
+    # also for a ``?`` ending a word before a comma (no question mark stands there).
+    assert recover_text(qmark_damage(original, "latin-1"), OPTIONS)[0] == original
