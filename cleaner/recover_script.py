@@ -283,6 +283,8 @@ def _damaged_word(m: re.Match[str], final_qmark: bool = False) -> _Damaged | Non
     if REPLACEMENT not in word and QMARK not in word:
         return None
     start = m.start() + token.index(word[0])
+    if QMARK in word and _in_code(m):
+        return None
     intact = [c for c in word if c not in (QMARK, REPLACEMENT)]
     if any(c.isdigit() or c == "_" for c in intact):
         return None
@@ -307,6 +309,19 @@ def _damaged_word(m: re.Match[str], final_qmark: bool = False) -> _Damaged | Non
 PER_LETTER = "letter"
 PER_CUT = "cut"
 UNKNOWN = ""
+
+
+def _in_code(m: re.Match[str]) -> bool:
+    """True when the token is part of a URL, a path or markup, where ``?`` is syntax.
+
+    >>> url = re.search(r"\\w+\\?\\w+", "/поиск?запрос=книги")
+    >>> _in_code(url), _in_code(re.search("б", "а б в"))
+    (True, False)
+    """
+    text, start, end = m.string, m.start(), m.end()
+    return text[start - 1 : start] in data.CODE_NEIGHBOURS or (
+        text[end : end + 1] in data.CODE_NEIGHBOURS
+    )
 
 
 def _letter_counts(run: str, width: int, damage: str, maybe_none: bool) -> tuple[int, ...]:
@@ -531,7 +546,8 @@ def _shapes(word: _Damaged, reader: _Reader) -> Iterator[_Shape]:
             p,
             reader.width,
             reader.damage,
-            word.script in data.POINTED_SCRIPTS
+            # a point follows its letter, so a word does not start with a lost one
+            (word.script in data.POINTED_SCRIPTS and i > 0)
             or (i in (0, last) and (p == QMARK or reader.damage != PER_LETTER)),
         )
         if _is_hole(p)

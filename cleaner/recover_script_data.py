@@ -108,6 +108,10 @@ WORD_MARKS = (
     "\u02bc"  # modifier letter apostrophe (Ukrainian)
 )
 
+# Characters that, right next to a word, say it is part of a URL, a path, markup or code,
+# where a ``?`` is syntax (``/поиск?запрос=книги``).
+CODE_NEIGHBOURS: frozenset[str] = frozenset("/\\=&@_<>{}[]|#%$^*~`+")
+
 # Characters after which the next word starts a sentence (a word-initial hole there is a
 # capital). Lines also start sentences.
 SENTENCE_ENDS: frozenset[str] = frozenset(".!?\u2026\n\r\u061f\u037e\u0589\u0964")

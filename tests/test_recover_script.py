@@ -184,6 +184,11 @@ def test_words_with_digits_or_code_stay() -> None:
     assert recover_scripts(text, OPTIONS) == (text, [])
 
 
+def test_a_question_mark_in_a_url_stays() -> None:
+    text = ukrainian_through_koi8_r("Міська бібліотека: сайт/пошук?запит=книги і нові журнали.")
+    assert "/пошук?запит=" in fix(text)
+
+
 def test_no_space_scripts_are_not_read() -> None:
     text = f"日本語の文{R}{R}です"
     assert recover_scripts(text, OPTIONS) == (text, [])
