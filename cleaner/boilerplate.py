@@ -353,7 +353,8 @@ def _lexicon() -> _Lexicon:
 def _line_facts(text: str, lex: _Lexicon) -> tuple:
     """The :class:`LineFacts` of a line, as a plain tuple (built once per distinct line):
     label key, words (no numbers, no CJK), CJK character count, weighted size, lexicon
-    categories, date/byline and picture-credit flags, and the duplicate key.
+    categories, date/byline and picture-credit flags, the duplicate key, the language
+    numbers of its stopwords and whether it is known to hold no digit.
 
     Cheap tests come first: a look-up runs only when the line's size and words leave
     room for it to succeed."""
@@ -434,7 +435,7 @@ def _line_facts(text: str, lex: _Lexicon) -> tuple:
 def _page_languages(prose: list[LineInfo]) -> tuple[list[str], list[int]]:
     """The languages whose stopwords vote strongly enough over the words of ``prose``
     (the lines of at least ``MIN_SHORT_PROSE_WORDS`` words), and how many words of each
-    of those lines are stopwords of those languages (empty when they were not counted)."""
+    of those lines are stopwords of those languages (both empty when no word votes)."""
     # Each word votes for every language whose stopwords hold it. Words are counted by
     # their (numbered) tuple of languages first, at C speed; a language's first vote
     # comes from the same word either way, so ties keep their order.

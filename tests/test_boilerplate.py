@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 import cleaner
-from cleaner.boilerplate import _analyse, marker_of, remove_boilerplate
+from cleaner.boilerplate import LineFacts, LineInfo, _analyse, marker_of, remove_boilerplate
 from cleaner.dedupe import dedupe_key
 from cleaner.options import CleanOptions
 from cleaner.phrases import MARKERS, label_key
@@ -745,3 +745,12 @@ def test_drop_steps_equal_steps_built_field_by_field() -> None:
     assert fast.to_dict() == slow.to_dict()
     with pytest.raises(dataclasses.FrozenInstanceError):
         fast.line = 5  # type: ignore[misc]
+
+
+def test_line_facts_fill_the_line_record_in_order() -> None:
+    """Line facts are passed to the line record by position, after index, text and block."""
+    names = [f.name for f in dataclasses.fields(LineInfo)]
+    assert names[:3] == ["index", "text", "block"]
+    assert names[3 : 3 + len(LineFacts._fields)] == list(LineFacts._fields)
+    (info,) = _analyse(["Share this article on Facebook, 2 comments"])
+    assert (info.n_words, info.label, info.digitless) == (6, Reason.SOCIAL, False)
