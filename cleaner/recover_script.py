@@ -58,6 +58,9 @@ _QMARK_THEN_WORD_RE = re.compile(r"(?:[^\W\d_\x00-\x7f]| )\?[ \t]([^\W\d_\x00-\x
 # A token: word characters, the marks of the scripts read here, ``?`` and U+FFFD. One
 # character class, so the scan is linear.
 _TOKEN_RE = re.compile(rf"[\w{data.WORD_MARKS}?\ufffd]+")
+# One hole character, and one token character (to look back from a hole).
+_HOLE_CHAR_RE = re.compile(r"[?\ufffd]")
+_TOKEN_CHAR_RE = re.compile(rf"[\w{data.WORD_MARKS}?\ufffd]")
 # The holes of a token: a run of U+FFFD, or one ``?``.
 _HOLE_RE = re.compile(r"\ufffd+|\?")
 
@@ -68,10 +71,12 @@ _MAX_TOKEN_CHARS = 64
 # look linear in the text.
 _SENTENCE_LOOKBACK_CHARS = 8
 _LINE_WINDOW_CHARS = 200
-# Per-process caches of read-only tables (alphabets, word indexes, characters' scripts).
-# Bounded so a long-running worker that meets many languages keeps a steady size.
+# Per-process caches of read-only tables (word indexes and letter models, characters'
+# scripts) and of pure functions of a token (how a damaged token splits). Bounded so a
+# long-running worker that meets many languages and words keeps a steady size.
 _CACHED_INDEXES = 6
 _CACHED_CHARACTERS = 1 << 16
+_CACHED_WORDS = 1 << 12
 # UTF-8 bytes of a letter when a script's text shows none intact (most alphabets read here
 # take two).
 _DEFAULT_UTF8_WIDTH = 2
@@ -270,6 +275,27 @@ def _split(word: str) -> tuple[str, ...]:
     return tuple(parts)
 
 
+def _damaged_tokens(text: str) -> Iterator[re.Match[str]]:
+    """The tokens of ``text`` that hold a ``?`` or U+FFFD, found from their holes (so a long
+    text with few holes is not read token by token). Each look back from a hole is bounded
+    (a longer token is not a word anyway), and the text after a token is not read again.
+
+    >>> [m.group() for m in _damaged_tokens("Что? Где сло\\ufffdво, а б")]
+    ['Что?', 'сло\\ufffdво']
+    """
+    pos = 0
+    while (hole := _HOLE_CHAR_RE.search(text, pos)) is not None:
+        start = hole.start()
+        floor = max(pos, start - _MAX_TOKEN_CHARS - 1)
+        while start > floor and _TOKEN_CHAR_RE.match(text, start - 1):
+            start -= 1
+        m = _TOKEN_RE.match(text, start)
+        if m is None:  # pragma: no cover - a hole is a token character
+            return
+        yield m
+        pos = m.end()
+
+
 def _damaged_word(m: re.Match[str], final_qmark: bool = False) -> _Damaged | None:
     """The damaged word in a token, or None when it is intact, not one script, or not a
     word (digits, code, too long, too few intact letters). A ``?`` at a word's edge is
@@ -277,13 +303,28 @@ def _damaged_word(m: re.Match[str], final_qmark: bool = False) -> _Damaged | Non
     token = m.group()
     if len(token) > _MAX_TOKEN_CHARS or (REPLACEMENT not in token and QMARK not in token):
         return None
+    parsed = _parse(token, final_qmark)
+    if parsed is None:
+        return None
+    offset, parts, script = parsed
+    word = "".join(parts)
+    if QMARK in word and _in_code(m):
+        return None
+    start = m.start() + offset
+    return _Damaged(start, start + len(word), word, parts, script)
+
+
+@functools.lru_cache(maxsize=_CACHED_WORDS)
+def _parse(token: str, final_qmark: bool) -> tuple[int, tuple[str, ...], str] | None:
+    """The damaged word of a token: its offset in the token, its parts and its script.
+
+    >>> _parse("Что?", False), _parse("Вен?ямин", False)[1:]
+    (None, (('Вен', '?', 'ямин'), 'CYRILLIC'))
+    """
     word = token.strip(QMARK)
     if final_qmark and word and token.endswith(QMARK) and not token.endswith(QMARK * 2):
         word += QMARK
     if REPLACEMENT not in word and QMARK not in word:
-        return None
-    start = m.start() + token.index(word[0])
-    if QMARK in word and _in_code(m):
         return None
     intact = [c for c in word if c not in (QMARK, REPLACEMENT)]
     if any(c.isdigit() or c == "_" for c in intact):
@@ -301,7 +342,7 @@ def _damaged_word(m: re.Match[str], final_qmark: bool = False) -> _Damaged | Non
     for before, hole, after in zip(parts, parts[1:], parts[2:], strict=False):
         if hole == QMARK and before[-1].islower() and after[0].isupper():
             return None  # ``Что?Где?``: questions run together
-    return _Damaged(start, start + len(word), word, parts, script)
+    return token.index(word[0]), parts, script
 
 
 # How a document lost its letters to U+FFFD: one U+FFFD per letter (a mojibake repair that
@@ -370,11 +411,17 @@ class _Reader:
 
 
 def _intact_words(text: str, script: str) -> Iterator[str]:
-    for m in _TOKEN_RE.finditer(text):
+    """The intact words of ``script`` in ``text`` (the first MAX_SCRIPT_SAMPLE_TOKENS
+    tokens are read: enough to tell a language and to know a document's vocabulary)."""
+    for m in itertools.islice(_TOKEN_RE.finditer(text), thresholds.MAX_SCRIPT_SAMPLE_TOKENS):
         token = m.group()
-        if QMARK in token or REPLACEMENT in token or len(token) > _MAX_TOKEN_CHARS:
+        if len(token) > _MAX_TOKEN_CHARS or script_of(token[0]) != script:
             continue
-        if not token[0].isalpha() or any(c.isdigit() or c == "_" for c in token):
+        if token.isalpha():
+            if script_of(token[-1]) == script:
+                yield token
+            continue
+        if QMARK in token or REPLACEMENT in token or any(c.isdigit() or c == "_" for c in token):
             continue
         if all(script_of(c) == script for c in token if c.isalpha()):
             yield token
@@ -899,7 +946,7 @@ def recover_scripts(text: str, options: CleanOptions) -> tuple[str, list[Step]]:
         return text, []
     damaged: list[_Damaged] = []
     final_qmarks: list[re.Match[str]] = []
-    for m in _TOKEN_RE.finditer(text):
+    for m in _damaged_tokens(text):
         word = _damaged_word(m)
         if word is not None:
             damaged.append(word)

@@ -538,6 +538,9 @@ MAX_SCRIPT_INDEX_WORDS = 100_000
 # (Macedonian ``љ``) come in when the document writes them intact.
 ALPHABET_SAMPLE_WORDS = 5000
 MIN_ALPHABET_LETTER_WORDS = 10
+# Tokens read to learn a document's language and vocabulary per script. Guess: 50,000 tokens
+# are a long article; the language shows long before.
+MAX_SCRIPT_SAMPLE_TOKENS = 50_000
 # Distinct damaged words weighed per document; beyond this the rest stay (keeps 1 MB linear).
 MAX_SCRIPT_RECOVERY_WORDS = 2000
 # A document whose words of a script show at least this many U+FFFD runs, none of them a
