@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
+from operator import attrgetter
 from typing import Any, cast
 
 
@@ -214,7 +215,17 @@ class CleanResult:
 def count_steps(steps: list[Step] | tuple[Step, ...]) -> Counter[str]:
     """Counters keyed by stage and reason, e.g. ``boilerplate_social`` or ``repair_mojibake``.
 
+    Steps are tallied by their (stage, reason) pair at C speed; a counter's name is built
+    once per distinct pair, not once per step.
+
     >>> count_steps([Step(Stage.DEDUPE, "drop_line", Reason.DUPLICATE)])
     Counter({'dedupe_duplicate': 1})
     """
-    return Counter(f"{s.stage}_{s.reason}" for s in steps)
+    counts: Counter[str] = Counter()
+    for (stage, reason), n in Counter(map(_STAGE_AND_REASON, steps)).items():
+        counts[f"{stage}_{reason}"] += n
+    return counts
+
+
+# A step's (stage, reason) pair, the key its counter is named after.
+_STAGE_AND_REASON = attrgetter("stage", "reason")
