@@ -67,10 +67,11 @@ _HASH_MASK = _MASK64 ^ _CODE_MASK
 # Mean entries per bucket of the index: 4 to 8 (the index costs 0.5 to 1 byte a word; a
 # look-up bisects a few entries).
 _BUCKET_LOAD_BITS = 3
-# Words hashed per list comprehension when a set is built (a chunk is a short-lived list).
-_SET_CHUNK_WORDS = 4096
-# Entries sorted per pass when a table is built: about 2^17 (a 6 MB list of Python ints).
-_SORT_PART_BITS = 17
+# Words hashed per list comprehension (a chunk is a short-lived list, sorted, then dealt).
+_CHUNK_WORDS = 4096
+# Slices of the hash range sorted one at a time when a table is built: 2^4, so wordfreq's
+# largest list (734,000 words) sorts about 46,000 entries at a time (a 2 MB list).
+_SORT_PART_BITS = 4
 # WordGroups sorts (hash of the group key, word number) pairs in one 64-bit integer.
 _GROUP_INDEX_BITS = 24
 
@@ -115,14 +116,18 @@ class WordTable(Generic[V]):
         rest = iter(pairs)
         head = list(itertools.islice(rest, front))
         limit = self._limit(labels)
-        entries = array("Q")
-        for chunk in (head, rest):
-            entries.extend(
+        batches = itertools.chain(
+            [head], iter(lambda: list(itertools.islice(rest, _CHUNK_WORDS)), [])
+        )
+        chunks = (
+            [
                 (hash(w) + len(w) * _LENGTH_MIX) & _HASH_MASK
                 | (c if 0 <= c < limit else _bad_code(c, limit))
-                for w, c in chunk
-            )
-        self._build(entries, labels, head)
+                for w, c in batch
+            ]
+            for batch in batches
+        )
+        self._build(chunks, labels, head)
 
     @classmethod
     def from_groups(
@@ -135,44 +140,49 @@ class WordTable(Generic[V]):
         """
         table = cls.__new__(cls)
         limit = cls._limit(labels)
-        entries = array("Q")
         head: list[tuple[str, int]] = []
-        for c, words in groups:
-            if not 0 <= c < limit:
-                _bad_code(c, limit)
-            if len(head) < front:
-                head.extend((w, c) for w in words[: front - len(head)])
-            entries.extend([(hash(w) + len(w) * _LENGTH_MIX) & _HASH_MASK | c for w in words])
-        table._build(entries, labels, head)
+
+        def chunks() -> Iterator[list[int]]:
+            for c, words in groups:
+                if not 0 <= c < limit:
+                    _bad_code(c, limit)
+                if len(head) < front:
+                    head.extend((w, c) for w in words[: front - len(head)])
+                yield [(hash(w) + len(w) * _LENGTH_MIX) & _HASH_MASK | c for w in words]
+
+        table._build(chunks(), labels, head)
         return table
 
     @staticmethod
     def _limit(labels: Sequence[V]) -> int:
         return min(_MAX_CODES, len(labels))
 
-    def _build(self, entries: array[int], labels: Sequence[V], head: list[tuple[str, int]]) -> None:
+    def _build(
+        self, chunks: Iterable[list[int]], labels: Sequence[V], head: list[tuple[str, int]]
+    ) -> None:
         """Sort the packed entries (top 48 bits of the hash, then the 16-bit code) and index
-        them by their top hash bits.
+        them by their top hash bits; ``head`` (read once ``chunks`` are) fills the front.
 
-        Sorting makes a list of Python ints (about 44 bytes each), so a large table is
-        first dealt into slices of the hash range, each sorted on its own: the peak stays
-        a few MB above the table itself, for the time of one sort.
+        Sorting makes a list of Python ints (about 44 bytes each), so entries are dealt into
+        slices of the hash range as they come, each slice sorted on its own at the end: the
+        peak stays a few MB above the table itself. Each chunk is sorted before it is dealt
+        (in C: a few bisections and slice copies), so a slice is a run of sorted runs, which
+        the final sort merges quickly.
         """
+        part_shift = 64 - _SORT_PART_BITS
+        parts = [array("Q") for _ in range(1 << _SORT_PART_BITS)]
+        cut_values = [number << part_shift for number in range(1, len(parts))]
+        for chunk in chunks:
+            chunk.sort()
+            cuts = [0, *map(functools.partial(_bisect_left, chunk), cut_values), len(chunk)]
+            for number, part in enumerate(parts):
+                part.fromlist(chunk[cuts[number] : cuts[number + 1]])
         self._labels = labels
         self._front: dict[str, V] = {}
         for word, code in reversed(head):  # a word given twice keeps its first value
             self._front[word] = labels[code]
-        bucket_bits = max(0, len(entries).bit_length() - _BUCKET_LOAD_BITS)
-        part_bits = min(bucket_bits, (len(entries) >> _SORT_PART_BITS).bit_length())
-        part_shift = 64 - part_bits
-        parts = [entries]
-        if part_bits:
-            parts = [array("Q") for _ in range(1 << part_bits)]
-            deal = [part.append for part in parts]
-            for entry in entries:
-                deal[entry >> part_shift](entry)
-            del entries, deal
-        self._bucket_shift = 64 - bucket_bits
+        size = sum(map(len, parts))
+        self._bucket_shift = 64 - max(0, size.bit_length() - _BUCKET_LOAD_BITS)
         step = 1 << self._bucket_shift
         self._starts = array("I")
         self._entries = array("Q")
@@ -181,7 +191,8 @@ class WordTable(Generic[V]):
             parts[number] = array("Q")
             first_at = functools.partial(_bisect_left, ordered)
             offset = len(self._entries)
-            bounds = range(number << part_shift, (number + 1) << part_shift, step)
+            lo = number << part_shift
+            bounds = range(-(-lo // step) * step, lo + (1 << part_shift), step)
             self._starts.extend(map(offset.__add__, map(first_at, bounds)))
             self._entries.extend(ordered)
         self._starts.append(len(self._entries))
@@ -267,7 +278,7 @@ def word_set(words: Iterable[str]) -> WordTable[bool]:
     (True, False, 2)
     """
     rest = iter(words)
-    chunks = iter(lambda: list(itertools.islice(rest, _SET_CHUNK_WORDS)), [])
+    chunks = iter(lambda: list(itertools.islice(rest, _CHUNK_WORDS)), [])
     return WordTable.from_groups(((0, chunk) for chunk in chunks), (True,))
 
 
