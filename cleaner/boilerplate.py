@@ -95,14 +95,14 @@ _BLANKS = (
 GOOD, NEARGOOD, SHORT, CHROME = "good", "neargood", "short", "chrome"
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class LineInfo:
-    """Features of one non-blank line (``index`` is 0-based in the input): where it is,
-    what its text says (:class:`LineFacts`), then what the page around it says."""
+    """Features of one distinct non-blank line text: what the text says
+    (:class:`LineFacts`), then what the page around it says. The lines of a page that read
+    the same share one record (their page features agree: the same key, the same words);
+    where each line stands is in :class:`Page`."""
 
-    index: int
     text: str
-    block: int
     key: str
     words: list[str]
     n_words: int
@@ -285,7 +285,7 @@ _MAX_CJK_LABEL_CHARS = 20
 
 class LineFacts(NamedTuple):
     """What a line's text alone says about it, computed once per distinct text in a call
-    (the fields of :class:`LineInfo` after ``block``, in the same order)."""
+    (the fields of :class:`LineInfo` after ``text``, in the same order)."""
 
     key: str
     words: list[str]
@@ -305,11 +305,28 @@ class LineFacts(NamedTuple):
     digitless: bool
 
 
-def _analyse(lines: list[str], seen: dict[str, tuple] | None = None) -> list[LineInfo]:
-    """Features of the non-blank lines; ``seen`` memoises them by line text for one call
-    (pages repeat their menus, and later passes see the same lines again)."""
+class Page(NamedTuple):
+    """The non-blank lines of a text, in order: the record of each line's text (shared by
+    lines that read the same), its position in the input (0-based) and its block number
+    (blocks are separated by blank lines, numbered from 1)."""
+
+    infos: list[LineInfo]
+    index: list[int]
+    block: list[int]
+
+
+def _analyse(lines: list[str], seen: dict[str, LineInfo] | None = None) -> list[LineInfo]:
+    """The line records of the non-blank lines (see :func:`_read_page`)."""
+    return _read_page(lines, seen).infos
+
+
+def _read_page(lines: list[str], seen: dict[str, LineInfo] | None = None) -> Page:
+    """The non-blank lines and their records; ``seen`` holds the records by line text for
+    one call (pages repeat their menus, and later passes see the same lines again)."""
     infos: list[LineInfo] = []
-    append = infos.append
+    index: list[int] = []
+    blocks: list[int] = []
+    append, append_index, append_block = infos.append, index.append, blocks.append
     block, in_block = 0, False
     if seen is None:
         seen = {}
@@ -324,11 +341,13 @@ def _analyse(lines: list[str], seen: dict[str, tuple] | None = None) -> list[Lin
         if not in_block:
             block += 1
             in_block = True
-        facts = get(text)
-        if facts is None:
-            facts = seen[text] = _line_facts(text, lex)
-        append(LineInfo(i, text, block, *facts))
-    return infos
+        info = get(text)
+        if info is None:
+            info = seen[text] = LineInfo(text, *_line_facts(text, lex))
+        append(info)
+        append_index(i)
+        append_block(block)
+    return Page(infos, index, blocks)
 
 
 class _Lexicon(NamedTuple):
@@ -541,18 +560,19 @@ def _classify(infos: list[LineInfo]) -> None:
     min_prose_words = thresholds.MIN_SHORT_PROSE_WORDS
     prose = [info for info in infos if info.n_words >= min_prose_words]
     langs, known = _page_languages(prose)
-    # Stopwords of the prose lines, in line order, as the language vote counted them.
-    counts = iter(known) if known else None
     stopwords = phrases.stopword_union(tuple(langs))
     cjk_chars = phrases.cjk_function_chars()
     max_label_words = thresholds.MAX_LABELLED_LINE_WORDS
     min_neargood_chars = thresholds.MIN_NEARGOOD_CHARS
     min_neargood_density = thresholds.MIN_NEARGOOD_STOPWORD_DENSITY
     short_keys = Counter([i.key for i in infos if i.n_words + i.cjk // 2 <= max_label_words])
-    for info in infos:
+    # Lines that read the same share a record, and their page features agree: each record
+    # is judged once.
+    latin_of = dict(zip(prose, known, strict=True)) if known else None
+    for info in dict.fromkeys(infos):
         n = n_words = info.n_words
         if n_words >= min_prose_words:
-            latin = next(counts) if counts is not None else -1
+            latin = latin_of[info] if latin_of is not None else -1
             info.stop = _stopword_density(info, stopwords, cjk_chars, latin)
         elif info.cjk or info.size >= min_neargood_chars:
             info.stop = _stopword_density(info, stopwords, cjk_chars)
@@ -702,7 +722,9 @@ def _body_points(infos: list[LineInfo]) -> list[float]:
     return points
 
 
-def _extend_body(infos: list[LineInfo], first: int, last: int) -> tuple[int, int]:
+def _extend_body(
+    infos: list[LineInfo], blocks: list[int], first: int, last: int
+) -> tuple[int, int]:
     """Widen the body over short gaps to more prose (an article split by an ad or a photo).
 
     A gap may hold at most ``MAX_BODY_GAP_LINES`` lines and no comment-section heading; the
@@ -729,14 +751,16 @@ def _extend_body(infos: list[LineInfo], first: int, last: int) -> tuple[int, int
                     break
                 gap += 1
                 pos += step
-    return _extend_edges(infos, first, last)
+    return _extend_edges(infos, blocks, first, last)
 
 
 def _is_plain(info: LineInfo) -> bool:
     return info.label is None and info.marker is None and not info.repeated
 
 
-def _extend_edges(infos: list[LineInfo], first: int, last: int) -> tuple[int, int]:
+def _extend_edges(
+    infos: list[LineInfo], blocks: list[int], first: int, last: int
+) -> tuple[int, int]:
     """Take in the rest of the edge blocks, and a list that an intro line announces.
 
     Lines written in the same block as a body line (separated by a line break, not a blank
@@ -744,15 +768,9 @@ def _extend_edges(infos: list[LineInfo], first: int, last: int) -> tuple[int, in
     a list under the last. After a last line ending with ":" the short lines that follow
     are its items.
     """
-    while (
-        first > 0 and infos[first - 1].block == infos[first].block and _is_plain(infos[first - 1])
-    ):
+    while first > 0 and blocks[first - 1] == blocks[first] and _is_plain(infos[first - 1]):
         first -= 1
-    while (
-        last + 1 < len(infos)
-        and infos[last + 1].block == infos[last].block
-        and _is_plain(infos[last + 1])
-    ):
+    while last + 1 < len(infos) and blocks[last + 1] == blocks[last] and _is_plain(infos[last + 1]):
         last += 1
     while (
         last + 1 < len(infos)
@@ -1079,7 +1097,7 @@ def remove_boilerplate(text: str, options: CleanOptions) -> tuple[str, list[Step
     ['navigation', 'navigation', 'navigation', 'social', 'footer', 'footer']
     """
     lines = text.split("\n")
-    memo: dict[str, tuple] = {}
+    memo: dict[str, LineInfo] = {}
     out, steps, rebuilt = _one_pass(lines, options, memo)
     # The rebuilt page is judged again until nothing more goes (a title that was kept for
     # standing next to the body may stand next to a menu): cleaning clean output is then
@@ -1107,27 +1125,29 @@ def remove_boilerplate(text: str, options: CleanOptions) -> tuple[str, list[Step
 def _one_pass(
     lines: list[str],
     options: CleanOptions,
-    memo: dict[str, tuple],
+    memo: dict[str, LineInfo],
 ) -> tuple[str, list[Step], bool]:
     """One judgement of every line: the text, its steps, and whether the page was rebuilt."""
-    infos = _analyse(lines, memo)
+    page = _read_page(lines, memo)
+    infos = page.infos
     decisions: list[Decision] | None = None
-    if _is_page(infos):
+    if _is_page(page):
         _classify(infos)
         span = find_body(_body_points(infos))
         if span is not None:
-            decisions = _decide(infos, *_extend_body(infos, *span))
-    out, steps = _apply(lines, infos, decisions, options)
+            decisions = _decide(infos, *_extend_body(infos, page.block, *span))
+    out, steps = _apply(lines, page, decisions, options)
     return out, steps, decisions is not None and bool(steps)
 
 
-def _is_page(infos: list[LineInfo]) -> bool:
+def _is_page(page: Page) -> bool:
     """Enough lines and blocks to be a scraped page, and not markup (XML, a feed, HTML).
 
     See ``MIN_PAGE_LINES``, ``MIN_PAGE_BLOCKS`` and ``MAX_MARKUP_LINE_SHARE``: the stage
     reads the text a page shows, and leaves markup and other documents alone.
     """
-    if len(infos) < thresholds.MIN_PAGE_LINES or infos[-1].block < thresholds.MIN_PAGE_BLOCKS:
+    infos = page.infos
+    if len(infos) < thresholds.MIN_PAGE_LINES or page.block[-1] < thresholds.MIN_PAGE_BLOCKS:
         return False
     if "\n<" not in "\n" + "\n".join([i.text for i in infos]):
         return True  # no line starts like a tag (decided at C speed)
@@ -1137,21 +1157,27 @@ def _is_page(infos: list[LineInfo]) -> bool:
 
 def _apply(
     lines: list[str],
-    infos: list[LineInfo],
+    page: Page,
     decisions: list[Decision] | None,
     options: CleanOptions,
 ) -> tuple[str, list[Step]]:
-    """Drop the lines whose decision (one per line of ``infos``; ``None``: the text is no
+    """Drop the lines whose decision (one per line of ``page``; ``None``: the text is no
     page) is sure enough and not kept by the options, then the duplicates among the rest."""
+    infos = page.infos
     drops: dict[int, Step] = {}
-    kept: list[LineInfo] = []
+    # The kept lines: input positions and duplicate keys.
+    kept: list[int] = []
+    kept_keys: list[str] = []
+    keep_line, keep_key = kept.append, kept_keys.append
     keep_phrases, drop_phrases = options.keep_phrases, options.drop_phrases
     threshold, keep_categories = options.boilerplate_threshold, options.keep_categories
     dropped_line, stage = Step.dropped_line, Stage.BOILERPLATE
-    for info, (reason, conf) in zip(infos, decisions or repeat((None, 0.0)), strict=False):
-        i = info.index
+    for i, info, (reason, conf) in zip(
+        page.index, infos, decisions or repeat((None, 0.0)), strict=False
+    ):
         if keep_phrases and _contains_any(info.text, keep_phrases):
-            kept.append(info)
+            keep_line(i)
+            keep_key(info.dedupe_key)
             continue
         if drop_phrases and _contains_any(info.text, drop_phrases):
             drops[i] = _step(
@@ -1165,17 +1191,18 @@ def _apply(
         if reason is not None and conf >= threshold and reason not in keep_categories:
             drops[i] = dropped_line(stage, reason, i + 1, lines[i], conf)
         else:
-            kept.append(info)
+            keep_line(i)
+            keep_key(info.dedupe_key)
     is_page = decisions is not None
     if is_page and options.remove_duplicates and Reason.DUPLICATE not in options.keep_categories:
-        candidates = (
-            [i for i in kept if not _contains_any(lines[i.index], options.keep_phrases)]
-            if options.keep_phrases
-            else kept
-        )
-        dups = find_duplicates(
-            lines, [i.index for i in candidates], [i.dedupe_key for i in candidates]
-        )
+        if keep_phrases:
+            pairs = [
+                (i, key)
+                for i, key in zip(kept, kept_keys, strict=True)
+                if not _contains_any(lines[i], keep_phrases)
+            ]
+            kept, kept_keys = [i for i, _ in pairs], [key for _, key in pairs]
+        dups = find_duplicates(lines, kept, kept_keys)
         for i, (orig, conf) in dups.items():
             drops[i] = _step(
                 Stage.DEDUPE, Reason.DUPLICATE, i, lines[i], conf, f"repeats line {orig + 1}"
@@ -1191,19 +1218,18 @@ def _apply(
         # No page structure (only user phrases were dropped), or blank lines asked to be
         # kept: the layout stays as it is.
         return "\n".join(line for i, line in enumerate(lines) if i not in drops), steps
-    return _rebuild(lines, infos, drops, steps)
+    return _rebuild(lines, page, drops, steps)
 
 
 def _rebuild(
-    lines: list[str], infos: list[LineInfo], drops: dict[int, Step], steps: list[Step]
+    lines: list[str], page: Page, drops: dict[int, Step], steps: list[Step]
 ) -> tuple[str, list[Step]]:
     """The kept lines, their blocks separated by exactly one blank line; whitespace-only
     lines go and no-break spaces in kept lines become spaces, each with its step."""
     out: list[str] = []
     empty_steps: list[Step] = []
     block = 0
-    for info in infos:
-        i = info.index
+    for i, line_block in zip(page.index, page.block, strict=True):
         if i in drops:
             continue
         line = lines[i]
@@ -1221,13 +1247,13 @@ def _rebuild(
                     after=fixed,
                 )
             )
-        if info.block != block:
+        if line_block != block:
             # A new block: a blank line before it, unless it is the first.
             if out:
                 out.append("")
-            block = info.block
+            block = line_block
         out.append(fixed)
-    if len(lines) - lines.count("") > len(infos):
+    if len(lines) - lines.count("") > len(page.index):
         # Lines of only spaces (no-break, zero-width): dropped as empty.
         for i, line in enumerate(lines):
             if line and not line.strip(_BLANKS):

@@ -748,9 +748,9 @@ def test_drop_steps_equal_steps_built_field_by_field() -> None:
 
 
 def test_line_facts_fill_the_line_record_in_order() -> None:
-    """Line facts are passed to the line record by position, after index, text and block."""
+    """Line facts are passed to the line record by position, after the text."""
     names = [f.name for f in dataclasses.fields(LineInfo)]
-    assert names[:3] == ["index", "text", "block"]
-    assert names[3 : 3 + len(LineFacts._fields)] == list(LineFacts._fields)
+    assert names[0] == "text"
+    assert names[1 : 1 + len(LineFacts._fields)] == list(LineFacts._fields)
     (info,) = _analyse(["Share this article on Facebook, 2 comments"])
     assert (info.n_words, info.label, info.digitless) == (6, Reason.SOCIAL, False)
