@@ -406,6 +406,7 @@ class _Reader:
     doc_capitals: Counter[str]  # ... how many times each was written with a capital
     doc_index: dict[int, str]
     damage: str  # PER_LETTER, PER_CUT or UNKNOWN
+    pointed: bool  # the intact words carry vowel points or harakat
     qmark_letters: frozenset[str]  # the letters a ``?`` may stand for
     lost_anywhere: frozenset[str]  # the letters some legacy charset of the script lacks
 
@@ -539,7 +540,10 @@ def _reader(text: str, word: _Damaged, damage: str) -> _Reader:
     intact = frozenset(c for w in raw for c in w if script_of(c) == script)
     lost = _lost_to_charsets(script, intact, letters)
     anywhere = _lost_to_charsets(script, frozenset(), letters)
-    return _Reader(script, lang, letters, width, words, capitals, doc_index, damage, lost, anywhere)
+    pointed = any(unicodedata.category(c) == "Mn" for w in raw for c in w)
+    return _Reader(
+        script, lang, letters, width, words, capitals, doc_index, damage, pointed, lost, anywhere
+    )
 
 
 # ---------------------------------------------------------------------------------------
@@ -593,8 +597,10 @@ def _shapes(word: _Damaged, reader: _Reader) -> Iterator[_Shape]:
             p,
             reader.width,
             reader.damage,
-            # a point follows its letter, so a word does not start with a lost one
-            (word.script in data.POINTED_SCRIPTS and i > 0)
+            # A lost point: a charset without points loses them all to ``?``; a U+FFFD is
+            # one when the text writes points. A point follows its letter, so a word does
+            # not start with one.
+            (word.script in data.POINTED_SCRIPTS and i > 0 and (p == QMARK or reader.pointed))
             or (i in (0, last) and (p == QMARK or reader.damage != PER_LETTER)),
         )
         if _is_hole(p)
@@ -649,6 +655,20 @@ def _readings(shape: _Shape, reader: _Reader) -> Iterator[tuple[str, tuple[str, 
         yield m.group(), m.groups()
 
 
+def _accents_fit(key: str, lang: str) -> bool:
+    """False for a reading of a one-accent language (Greek) with two accents, or with none
+    in a word long enough to need one (lexicons also list words typed without accents).
+
+    >>> _accents_fit("καλημέρα", "el"), _accents_fit("καλημερα", "el"), _accents_fit("και", "el")
+    (True, False, True)
+    """
+    accents = data.ONE_ACCENT_LETTERS.get(lang)
+    if not accents:
+        return True
+    n = sum(1 for c in key if c in accents)
+    return n == 1 or (n == 0 and len(key) < thresholds.MIN_SCRIPT_ACCENTED_WORD_LETTERS)
+
+
 def _read(word: _Damaged, reader: _Reader) -> _Reading | None:
     """The best reading of a damaged word and its share of the weight of all readings."""
     if not reader.letters:
@@ -656,7 +676,7 @@ def _read(word: _Damaged, reader: _Reader) -> _Reading | None:
     weights: dict[str, tuple[float, tuple[str, ...]]] = {}
     for shape in _shapes(word, reader):
         for key, fills in _readings(shape, reader):
-            if key in weights:
+            if key in weights or not _accents_fit(key, reader.lang):
                 continue
             zipf = key_zipf(key, reader.lang) if reader.lang else 0.0
             seen = reader.doc_words.get(key, 0)

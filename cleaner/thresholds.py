@@ -602,6 +602,10 @@ MIN_SCRIPT_SPELLING_CONFIDENCE = 0.9
 # Add-k smoothing of the letter trigrams and the alphabet size it assumes. Guesses.
 SCRIPT_SPELLING_SMOOTHING = 0.1
 SCRIPT_SPELLING_LETTERS = 40
+# A Greek reading of at least this many letters must carry an accent (the monosyllables
+# ``και``, ``του`` do not; lexicons also list words typed without accents). Guess: few
+# Greek words of five letters are monosyllables.
+MIN_SCRIPT_ACCENTED_WORD_LETTERS = 5
 # The share of the document's script words written with a capital above which a line is a
 # line of names (an address), where a word-initial hole is filled with a capital. Guess.
 MIN_SCRIPT_NAME_LINE_CAPITALS = 0.5
