@@ -119,6 +119,10 @@ class LineInfo:
     repeated: bool = False
     cls: str = SHORT
     short_prose: bool = False
+    # The line's own points in the body search (:func:`_points`).
+    points: float = 0.0
+    # The page languages the fields above were judged with (None: not judged yet).
+    judged_langs: tuple[str, ...] | None = None
 
 
 def strip_line(line: str) -> str:
@@ -567,18 +571,24 @@ def _classify(infos: list[LineInfo]) -> None:
     min_neargood_density = thresholds.MIN_NEARGOOD_STOPWORD_DENSITY
     short_keys = Counter([i.key for i in infos if i.n_words + i.cjk // 2 <= max_label_words])
     # Lines that read the same share a record, and their page features agree: each record
-    # is judged once.
+    # is judged once. A record judged in an earlier pass with the same languages and the
+    # same repetition keeps its judgement (a later pass sees the same page, fewer lines).
     latin_of = dict(zip(prose, known, strict=True)) if known else None
+    judged_langs = tuple(langs)
     for info in dict.fromkeys(infos):
         n = n_words = info.n_words
+        if info.cjk:
+            n += info.cjk // 2
+        repeated = n <= max_label_words and short_keys[info.key] > 1
+        if info.judged_langs == judged_langs and info.repeated == repeated:
+            continue
+        info.judged_langs = judged_langs
+        info.repeated = repeated
         if n_words >= min_prose_words:
             latin = latin_of[info] if latin_of is not None else -1
             info.stop = _stopword_density(info, stopwords, cjk_chars, latin)
         elif info.cjk or info.size >= min_neargood_chars:
             info.stop = _stopword_density(info, stopwords, cjk_chars)
-        if info.cjk:
-            n += info.cjk // 2
-        info.repeated = n <= max_label_words and short_keys[info.key] > 1
         # A short line with sentence words (a subheading, a list item, a caption).
         info.short_prose = n >= min_prose_words and info.stop >= min_neargood_density
         cls = _line_class(info)
@@ -590,6 +600,7 @@ def _classify(infos: list[LineInfo]) -> None:
             # useful inside an article, but not evidence that the article is here.
             cls = NEARGOOD
         info.cls = cls
+        info.points = _points(info)
 
 
 _CAPITALISED_RE = re.compile(r"\b[^\W\d_]")
@@ -692,10 +703,9 @@ def _body_points(infos: list[LineInfo]) -> list[float]:
     run = 0
     since_byline = max_header_lines + 1
     list_left = 0
-    chrome_points = thresholds.CHROME_LINE_POINTS
     for info in infos:
         cls = info.cls
-        p = chrome_points if cls == CHROME else _points(info)
+        p = info.points
         # Paragraph after paragraph is an article; a lone paragraph among labels is a teaser.
         if cls == GOOD:
             p *= 1 + thresholds.PROSE_RUN_BONUS * min(run, thresholds.MAX_PROSE_RUN)
