@@ -817,9 +817,13 @@ def _with_case(letters: frozenset[str] | set[str], case: str) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class _Choice:
+    """A filling of a damaged word; ``rescued`` when the letter model lifted it over the
+    confidence bar the lexicon alone did not reach."""
+
     word: str
     confidence: float
     language: str
+    rescued: bool = False
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -979,7 +983,9 @@ def _choose(
         # Not a word of the document's language: perhaps a foreign name (``Aragão`` in an
         # English address), read against every language's short lexicon.
         choice = _choose_in(text, start, token, holes, doc, script, langs, True, readings)
-    weak = choice is None or choice.confidence < thresholds.MIN_RECOVERY_CONFIDENCE
+    weak = (
+        choice is None or choice.rescued or choice.confidence < thresholds.MIN_RECOVERY_CONFIDENCE
+    )
     if weak and doc.legacy_bytes and script in doc.confident:
         # One U+FFFD may also hide two letters whose bytes looked like the start of a
         # UTF-8 sequence (Czech ``ěž`` is EC 9E in cp1250).
@@ -1096,22 +1102,27 @@ def _choose_in(
             if score > 0:
                 weights.append((score, word, lang))
     weights = _one_spelling_each(weights, doc)
+
+    def spell(min_share: float) -> _Choice | None:
+        """The filling the language's letter model prefers (None when it may not guess)."""
+        if not (langs and script in doc.confident and not foreign):
+            return None
+        own = language_letters(langs[0]) | {QMARK, APOSTROPHE}
+        spelled = _spelling_choices(token, holes, language_choices, marks)
+        spelled = [[c for c in options if c in own] for options in spelled]
+        if not all(spelled):
+            return None
+        return _choose_by_spelling(pieces, spelled, holes, langs[0], doc, min_share)
+
     if not weights:
-        if langs and script in doc.confident and not foreign:
-            own = language_letters(langs[0]) | {QMARK}
-            spelled = _spelling_choices(token, holes, language_choices, marks)
-            if spelled is not None:
-                spelled = [[c for c in options if c in own] for options in spelled]
-            if spelled is not None and all(spelled):
-                choice = _choose_by_spelling(pieces, spelled, holes, langs[0], doc)
-                if (
-                    choice is not None
-                    and holes[0].start == 0
-                    and _wants_title(text, start, token, choice.word, langs[0])
-                ):
-                    choice = dataclasses.replace(choice, word=_upper_first(choice.word, langs[0]))
-                return choice
-        return None
+        choice = spell(thresholds.MIN_SPELLING_SHARE)
+        if (
+            choice is not None
+            and holes[0].start == 0
+            and _wants_title(text, start, token, choice.word, langs[0])
+        ):
+            choice = dataclasses.replace(choice, word=_upper_first(choice.word, langs[0]))
+        return choice
     total = sum(10**s for s, _, _ in weights)
     if readings is not None:
         for score, word, lang in weights:
@@ -1125,13 +1136,29 @@ def _choose_in(
         thresholds.FULL_RECOVERY_SCORE_ZIPF - thresholds.MIN_RECOVERY_SCORE_ZIPF
     )
     confidence = share * min(1.0, max(0.0, strength))
+    rescued = False
+    if confidence < thresholds.MIN_RECOVERY_CONFIDENCE and readings is None:
+        # The lexicon hesitates: ask the letter model (for a word with letters enough to
+        # spell). When both prefer the same word their evidence adds up; a name
+        # (capitalised) whose spelling is clear takes it.
+        spelled = spell(0.0)
+        if spelled is not None and spelled.word == best_word:
+            confidence = 1.0 - (1.0 - confidence) * (1.0 - spelled.confidence)
+            rescued = True
+        elif (
+            spelled is not None
+            and token[:1].isupper()
+            and spelled.confidence
+            >= thresholds.MIN_SPELLING_SHARE * thresholds.MAX_SPELLING_CONFIDENCE
+        ):
+            return dataclasses.replace(spelled, rescued=True)
     if (
         holes[0].start == 0
         and best_word[:1] != QMARK
         and _wants_title(text, start, token, best_word, best_lang)
     ):
         best_word = _upper_first(best_word, best_lang)
-    return _Choice(best_word, confidence, best_lang)
+    return _Choice(best_word, confidence, best_lang, rescued)
 
 
 def _shape(word: str) -> str:
@@ -1358,25 +1385,25 @@ def _rare_bare(token: str, hole: _Hole, script: str, doc: _Document) -> bool:
 
 def _spelling_choices(
     token: str, holes: list[_Hole], choices: list[list[str]], marks: dict[int, float | None]
-) -> list[list[str]] | None:
-    """The letter choices a spelling guess may use, or None when it may not guess.
+) -> list[list[str]]:
+    """The letter choices a spelling guess may use.
 
     A spelling guess fills only holes that are surely letters: inside the word, U+FFFD
-    anywhere, or a ``?`` at the edge where punctuation cannot stand (``Mlinarevi?,``). A
-    ``?`` at the edge stays a ``?`` when it may be punctuation.
+    anywhere, a ``?`` at the edge where punctuation cannot stand (``Mlinarevi?,``) or is
+    not favoured (a line of names asks no questions). A ``?`` at the edge that may well be
+    punctuation stays a ``?``.
 
     >>> _spelling_choices("ab?", [_Hole(2, 3, "?")], [["?", "c"]], {0: 0.5})
     [['?']]
-    >>> _spelling_choices("ab?", [_Hole(2, 3, "?")], [["c"]], {})
+    >>> _spelling_choices("ab?", [_Hole(2, 3, "?")], [["?", "c"]], {0: 0.0})
     [['c']]
     """
     out = []
     for i, options in enumerate(choices):
-        if (
-            i in marks
-            and holes[i].kind == QMARK
-            and (holes[i].start == 0 or holes[i].end == len(token))
-        ):
+        edge = holes[i].start == 0 or holes[i].end == len(token)
+        prior = marks.get(i, 0.0)
+        favoured = i in marks and (prior is None or prior > 0)
+        if favoured and holes[i].kind == QMARK and edge:
             out.append([QMARK])
         else:
             out.append([c for c in options if c != QMARK])
@@ -1481,8 +1508,10 @@ def _choose_by_spelling(
     holes: list[_Hole],
     lang: str,
     doc: _Document,
+    min_share: float = thresholds.MIN_SPELLING_SHARE,
 ) -> _Choice | None:
-    """For a word no lexicon knows (a name): the filling whose spelling is most typical."""
+    """For a word no lexicon knows (a name): the filling whose spelling is most typical,
+    when its share of the likelihood reaches ``min_share``."""
     if lexicon_language(lang) not in LANGUAGES:
         return None
     scored: list[tuple[float, str]] = []
@@ -1497,7 +1526,7 @@ def _choose_by_spelling(
     total = sum(math.exp(ll - top) for ll, _ in scored)
     best_word = max(scored)[1]
     share = 1.0 / total
-    if share < thresholds.MIN_SPELLING_SHARE:
+    if share < min_share:
         return None
     confidence = share * thresholds.MAX_SPELLING_CONFIDENCE
     return _Choice(best_word, confidence, f"{lang} spelling")

@@ -382,3 +382,10 @@ def test_names_no_lexicon_lists_are_spelled_by_the_letter_model(original: str) -
     # The surnames are in no lexicon: the language's letter n-grams choose their letters,
     # also for a ``?`` ending a word before a comma (no question mark stands there).
     assert recover_text(qmark_damage(original, "latin-1"), OPTIONS)[0] == original
+
+
+def test_letter_model_settles_a_name_the_lexicon_hesitates_over() -> None:
+    # ``Świerad`` is rare in the lexicon; its spelling is clearly Polish.
+    original = "Na spotkaniu był pan Wojciech Świerad z żoną i córką, którzy przyjechali wcześniej."
+    fixed = recover_text(qmark_damage(original, "latin-1"), OPTIONS)[0]
+    assert "Świerad" in fixed
