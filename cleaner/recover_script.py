@@ -655,6 +655,16 @@ def _readings(shape: _Shape, reader: _Reader) -> Iterator[tuple[str, tuple[str, 
         yield m.group(), m.groups()
 
 
+def _all_caps(word: str) -> bool:
+    """True when at least two letters of ``word`` have case and all are capitals.
+
+    >>> _all_caps("МОСКВА"), _all_caps("Москва"), _all_caps("\u05d0\u05d1")
+    (True, False, False)
+    """
+    cased = [c for c in word if c.isalpha() and c.lower() != c.upper()]
+    return len(cased) >= 2 and all(c.isupper() for c in cased)
+
+
 def _accents_fit(key: str, lang: str) -> bool:
     """False for a reading of a one-accent language (Greek) with two accents, or with none
     in a word long enough to need one (lexicons also list words typed without accents).
@@ -674,9 +684,11 @@ def _read(word: _Damaged, reader: _Reader) -> _Reading | None:
     if not reader.letters:
         return None
     weights: dict[str, tuple[float, tuple[str, ...]]] = {}
+    # Words in capitals drop their accents (Greek ``ΕΛΛΗΝΙΚΗ``).
+    accented = not _all_caps(word.word)
     for shape in _shapes(word, reader):
         for key, fills in _readings(shape, reader):
-            if key in weights or not _accents_fit(key, reader.lang):
+            if key in weights or (accented and not _accents_fit(key, reader.lang)):
                 continue
             zipf = key_zipf(key, reader.lang) if reader.lang else 0.0
             seen = reader.doc_words.get(key, 0)
@@ -809,8 +821,7 @@ def _capital_first(text: str, word: _Damaged, key: str, reader: _Reader) -> bool
 
 def _write(text: str, word: _Damaged, reading: _Reading, reader: _Reader) -> str:
     """The damaged word with its holes filled, in the case of its context."""
-    cased = [c for c in word.word if c.isalpha() and c.lower() != c.upper()]
-    all_caps = len(cased) >= 2 and all(c.isupper() for c in cased)
+    all_caps = _all_caps(word.word)
     fills = iter(reading.fills)
     out: list[str] = []
     for i, part in enumerate(word.parts):

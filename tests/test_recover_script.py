@@ -106,6 +106,11 @@ def test_all_capitals_word_is_filled_in_capitals() -> None:
     assert fix(text) == "Новости дня. МОСКВА и Москва готовятся к празднику."
 
 
+def test_greek_capitals_take_no_accent() -> None:
+    text = f"Η ΕΛΛΗΝΙ{R}{R}Η ΓΛΩΣΣΑ είναι αρχαία."
+    assert fix(text) == "Η ΕΛΛΗΝΙΚΗ ΓΛΩΣΣΑ είναι αρχαία."
+
+
 def test_words_of_the_document_fill_holes_without_a_lexicon() -> None:
     # Armenian has no word list: the same word intact elsewhere is the evidence.
     word = "\u0563\u0580\u0561\u0564\u0561\u0580\u0561\u0576"  # a library, in Armenian
@@ -161,6 +166,13 @@ def test_the_stage_follows_the_recovery_switch() -> None:
 )
 def test_real_question_marks_and_clean_text_stay(text: str) -> None:
     assert recover_scripts(text, OPTIONS) == (text, [])
+
+
+def test_hebrew_points_lost_to_a_charset_are_not_filled_with_letters() -> None:
+    # ISO-8859-8 has no vowel points: every point became ``?``; no letter stands for one.
+    text = "\u05d4\u05b7\u05d9\u05bc\u05b6\u05dc\u05b6\u05d3 \u05d4\u05b8\u05dc\u05b7\u05da"
+    damaged = text.encode("iso8859_8", "replace").decode("iso8859_8")
+    assert fix(damaged) == damaged
 
 
 def test_ambiguous_short_word_stays() -> None:
