@@ -569,6 +569,7 @@ def _classify(infos: list[LineInfo]) -> None:
     max_label_words = thresholds.MAX_LABELLED_LINE_WORDS
     min_neargood_chars = thresholds.MIN_NEARGOOD_CHARS
     min_neargood_density = thresholds.MIN_NEARGOOD_STOPWORD_DENSITY
+    chrome_points = thresholds.CHROME_LINE_POINTS
     short_keys = Counter([i.key for i in infos if i.n_words + i.cjk // 2 <= max_label_words])
     # Lines that read the same share a record, and their page features agree: each record
     # is judged once. A record judged in an earlier pass with the same languages and the
@@ -589,6 +590,14 @@ def _classify(infos: list[LineInfo]) -> None:
             info.stop = _stopword_density(info, stopwords, cjk_chars, latin)
         elif info.cjk or info.size >= min_neargood_chars:
             info.stop = _stopword_density(info, stopwords, cjk_chars)
+        else:
+            # A short line of few words (most lines of a page): no stopword density, no
+            # sentence words, so the class ladder comes down to its first two rungs.
+            if info.label is not None or repeated or info.marker is not None:
+                info.cls, info.points = CHROME, chrome_points
+            else:
+                info.cls, info.points = SHORT, _short_line_points(info.text)
+            continue
         # A short line with sentence words (a subheading, a list item, a caption).
         info.short_prose = n >= min_prose_words and info.stop >= min_neargood_density
         cls = _line_class(info)
@@ -681,8 +690,17 @@ def _points(info: LineInfo) -> float:
         return thresholds.CHROME_LINE_POINTS
     if info.short_prose:
         return thresholds.SHORT_PROSE_POINTS
-    if _MENU_LIKE_RE.fullmatch(info.text) is None:
-        # Digits or punctuation inside: a list item or table cell, not a link label.
+    return _short_line_points(info.text)
+
+
+def _short_line_points(text: str) -> float:
+    """Points of a short line without sentence words: a link label costs more than a line
+    with digits or punctuation inside (a list item or table cell).
+
+    >>> _short_line_points("World News") < _short_line_points("Tel. 0800 123")
+    True
+    """
+    if _MENU_LIKE_RE.fullmatch(text) is None:
         return thresholds.SHORT_DATA_POINTS
     return thresholds.SHORT_LINE_POINTS
 
