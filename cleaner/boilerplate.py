@@ -847,26 +847,47 @@ def find_body(points: list[float]) -> tuple[int, int] | None:
 Decision = tuple[Reason | None, float]
 
 
-def _outside_reason(infos: list[LineInfo], pos: int) -> Decision:
-    info = infos[pos]
-    if info.label is not None:
-        return info.label, thresholds.LABEL_CONFIDENCE
-    if info.image_credit:
-        return Reason.CREDIT, thresholds.LABEL_CONFIDENCE
-    if info.marker is not None:
-        return info.marker, thresholds.MARKER_CONFIDENCE
-    if info.cls == GOOD:
-        return Reason.OUTSIDE_ARTICLE, thresholds.OUTSIDE_GOOD_CONFIDENCE
-    if info.cls == NEARGOOD:
-        return Reason.OUTSIDE_ARTICLE, thresholds.OUTSIDE_NEARGOOD_CONFIDENCE
-    if info.n_words + info.cjk // 2 <= thresholds.MAX_LABEL_WORDS:
-        prev_short = pos > 0 and infos[pos - 1].cls in (SHORT, CHROME)
-        next_short = pos + 1 < len(infos) and infos[pos + 1].cls in (SHORT, CHROME)
-        if prev_short or next_short:
-            return Reason.NAVIGATION, thresholds.MENU_RUN_CONFIDENCE
-    if info.cls == CHROME:
-        return Reason.SHORT_CHROME, thresholds.MENU_RUN_CONFIDENCE
-    return Reason.SHORT_CHROME, thresholds.OUTSIDE_SHORT_CONFIDENCE
+def _decide_outside(
+    infos: list[LineInfo], positions: range, decisions: list[Decision], section: Reason | None
+) -> Reason | None:
+    """Decide the lines at ``positions``, outside the body, with the most specific reason;
+    ``section`` is the category of the section heading above them (returned as it stands
+    after them)."""
+    n = len(infos)
+    short_classes = (SHORT, CHROME)
+    max_label_words = thresholds.MAX_LABEL_WORDS
+    for pos in positions:
+        info = infos[pos]
+        label = info.label
+        reason: Reason | None
+        if label is not None:
+            decisions[pos] = (label, thresholds.LABEL_CONFIDENCE)
+            section = label if label in _SECTION_HEADS else None
+            continue
+        cls = info.cls
+        if info.image_credit:
+            reason, conf = Reason.CREDIT, thresholds.LABEL_CONFIDENCE
+        elif info.marker is not None:
+            reason, conf = info.marker, thresholds.MARKER_CONFIDENCE
+        elif cls == GOOD:
+            reason, conf = Reason.OUTSIDE_ARTICLE, thresholds.OUTSIDE_GOOD_CONFIDENCE
+        elif cls == NEARGOOD:
+            reason, conf = Reason.OUTSIDE_ARTICLE, thresholds.OUTSIDE_NEARGOOD_CONFIDENCE
+        elif info.n_words + info.cjk // 2 <= max_label_words and (
+            (pos > 0 and infos[pos - 1].cls in short_classes)
+            or (pos + 1 < n and infos[pos + 1].cls in short_classes)
+        ):
+            # A run of short labels: a menu.
+            reason, conf = Reason.NAVIGATION, thresholds.MENU_RUN_CONFIDENCE
+        elif cls == CHROME:
+            reason, conf = Reason.SHORT_CHROME, thresholds.MENU_RUN_CONFIDENCE
+        else:
+            reason, conf = Reason.SHORT_CHROME, thresholds.OUTSIDE_SHORT_CONFIDENCE
+        if section is not None and cls in short_classes:
+            # Teasers under "Related stories", names and dates under "Comments".
+            reason = section
+        decisions[pos] = (reason, conf)
+    return section
 
 
 # Labels that head a page section whose unlabelled lines share the label's category.
@@ -1029,30 +1050,15 @@ def _decide(infos: list[LineInfo], first: int, last: int) -> list[Decision]:
     for pos in range(cut, last + 1):
         decisions[pos] = (Reason.COMMENTS, thresholds.COMMENT_SECTION_CONFIDENCE)
     trailer = cut == last + 1  # no credits to look for after a comment thread
+    after = last + 1
     last = cut - 1
-    section: Reason | None = None
-    for pos, info in enumerate(infos):
-        if pos >= cut and decisions[pos][0] is not None:
-            continue
-        if first <= pos <= last:
-            decisions[pos] = _inside_reason(info)
-            section = None
-            continue
-        label = info.label
-        reason: Reason | None
-        if label is not None:
-            reason, conf = label, thresholds.LABEL_CONFIDENCE  # (``_outside_reason`` too)
-        else:
-            reason, conf = _outside_reason(infos, pos)
-        if label is None:
-            if section is not None and info.cls in (SHORT, CHROME):
-                # Teasers under "Related stories", names and dates under "Comments".
-                reason = section
-        elif label in _SECTION_HEADS:
-            section = label
-        else:
-            section = None
-        decisions[pos] = (reason, conf)
+    # Above the body, the body, below it (the comment thread is decided already).
+    section = _decide_outside(infos, range(first), decisions, None)
+    if first <= last:
+        for pos in range(first, last + 1):
+            decisions[pos] = _inside_reason(infos[pos])
+        section = None
+    _decide_outside(infos, range(after, len(infos)), decisions, section)
     # Header: title, dateline and byline right before the body; share buttons and other
     # labels between them and the body are skipped.
     seen = 0
