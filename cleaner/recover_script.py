@@ -8,18 +8,28 @@ reads words of Latin alphabets against the lossy charsets; this stage reads what
 in other alphabets:
 
 1. A damaged word is a run of letters of ONE non-Latin script with U+FFFD runs in it or at
-   its edges, or ``?`` between two of its letters (a ``?`` at a word's edge is punctuation).
+   its edges, or ``?`` between two of its letters. A ``?`` at a word's end is punctuation
+   unless the text lost letters to ``?`` (words with a ``?`` inside, or a language whose
+   common letters its charset lacks and its intact words never show); a ``?`` alone
+   between two words, the next in lower case, is a word of one letter. A ``?`` stands only
+   for a letter that a legacy charset able to write every intact letter lacks (Ukrainian
+   ``і`` in KOI8-R), never for one of Russian, which every Cyrillic charset writes.
 2. The language is the one of that script whose lexicon knows most of the document's intact
    words of the script (letters it never writes count against it). When no lexicon knows
    enough of them (Kazakh, Armenian), only words intact elsewhere in the document fill holes.
 3. Each hole is one letter of the language's alphabet (read off its most frequent words);
-   a run of U+FFFD is one letter, one letter per U+FFFD, or one letter per UTF-8 width of
-   the script; a run at the word's edge may also be no letter at all (a lost punctuation
-   mark). Every reading is matched at once against an index of the language's frequent
-   words of that length, and against the document's intact words.
+   a run of U+FFFD is one letter per U+FFFD when the text shows a single U+FFFD anywhere
+   (a lossy mojibake repair), one letter per run when it shows several runs and none single
+   (UTF-8 cut in chunks), else either; a run at the word's edge may also be no letter at
+   all (a lost punctuation mark), and in Arabic and Hebrew a hole may be a lost vowel
+   point. Few fillings are all looked up in the lexicon; more are matched at once against
+   an index of the language's frequent words of that length; both against the document's
+   intact words too. A long word no lexicon reading fits (small lists lack inflections)
+   may take the letter its spelling (letter trigrams) makes clearly likeliest.
 4. Readings are weighed by frequency (a word intact in the document counts extra); the best
    one is written, with the case of its context, only when its share of the weight reaches
-   ``options.min_recovery_confidence`` and it is common enough.
+   ``options.min_recovery_confidence`` (more for words of three letters and for a ``?``
+   that may be a question mark) and it is common enough.
 
 Words of scripts written without spaces (CJK, Thai) are not read. Every number lives in
 :mod:`cleaner.thresholds` (the ``# ---- script recovery`` section); the tables in
@@ -248,9 +258,6 @@ class _Damaged:
     word: str
     parts: tuple[str, ...]
     script: str
-
-    def holes(self) -> Iterator[int]:
-        return (i for i, p in enumerate(self.parts) if _is_hole(p))
 
 
 def _is_hole(part: str) -> bool:
@@ -917,7 +924,8 @@ def _lost_to_qmarks(word: _Damaged, inner: int, reader_for: Callable[[_Damaged],
     if inner >= thresholds.MIN_SCRIPT_QMARK_EVIDENCE_WORDS:
         return True
     reader = reader_for(word)
-    if not reader.lang or not reader.qmark_letters:
+    # No charset fits the intact letters (all letters are then allowed): no evidence.
+    if not reader.lang or not reader.qmark_letters or reader.qmark_letters >= reader.letters:
         return False
     shares = letter_shares(reader.lang)
     share = min(1.0, sum(shares.get(c, 0.0) for c in reader.qmark_letters))
