@@ -123,6 +123,8 @@ class LineInfo:
     points: float = 0.0
     # The page languages the fields above were judged with (None: not judged yet).
     judged_langs: tuple[str, ...] | None = None
+    # The language its own stopwords vote for most (None: none; "": not asked yet).
+    own_language: str | None = ""
 
 
 def strip_line(line: str) -> str:
@@ -477,14 +479,14 @@ def _page_languages(prose: list[LineInfo]) -> tuple[list[str], list[int]]:
     known = [sum(map(is_known, info.groups)) for info in prose]
     winners: Counter[str] = Counter()
     min_density = thresholds.MIN_NEARGOOD_STOPWORD_DENSITY
-    languages_of = group_langs.__getitem__
     for info, n_known in zip(prose, known, strict=True):
         if n_known >= min_density * info.n_words:
             continue
-        line_votes = Counter(chain.from_iterable(map(languages_of, info.groups)))
-        if line_votes:
-            # The first language with the most votes (as ``most_common(1)`` picks it).
-            winners[max(line_votes, key=line_votes.__getitem__)] += 1
+        lang = info.own_language
+        if lang == "":
+            lang = info.own_language = _own_language(info.groups, group_langs)
+        if lang is not None:
+            winners[lang] += 1
     more = [
         lang
         for lang, n in winners.most_common(2)
@@ -496,6 +498,15 @@ def _page_languages(prose: list[LineInfo]) -> tuple[list[str], list[int]]:
         is_known = phrases.stopword_group_union(tuple(langs)).__contains__
         known = [sum(map(is_known, info.groups)) for info in prose]
     return langs, known
+
+
+def _own_language(
+    groups: tuple[int, ...], group_langs: tuple[tuple[str, ...], ...]
+) -> str | None:
+    """The first language with the most votes among the stopwords of a line (as
+    ``most_common(1)`` picks it), None when no word votes."""
+    line_votes = Counter(chain.from_iterable(map(group_langs.__getitem__, groups)))
+    return max(line_votes, key=line_votes.__getitem__) if line_votes else None
 
 
 def _votes_by_language(
