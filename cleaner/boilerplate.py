@@ -173,10 +173,15 @@ def label_of(
         found = table.get(" ".join(words))
         if found is not None:
             return found
+    return _label_prefix_of(words)
+
+
+def _label_prefix_of(words: list[str]) -> Reason | None:
+    """The category of the longest label of at most four words that a line (its words,
+    numbers left out) starts with and goes on after ("Follow us on Twitter and ...")."""
     lengths = phrases.label_prefix_lengths().get(words[0]) if words else None
     if lengths is None:
         return None
-    # The longest label of at most four words that the line starts with, and goes on after.
     prefixes = phrases.label_prefixes()
     most = min(len(words) - 1, _MAX_LABEL_PREFIX_WORDS)
     for n in lengths:
@@ -432,8 +437,15 @@ def _line_facts(text: str, lex: _Lexicon) -> tuple:
     label = cjk_label_of(text) if cjk and len(text) <= _MAX_CJK_LABEL_CHARS else None
     if label is None and n <= thresholds.MAX_LABELLED_LINE_WORDS:
         label = lex.labels.get(key)
-        if label is None and (numbers is not False or tokens[0] in lex.label_prefix_first_words):
-            label = label_of(key, n, tokens, numbers)
+        if label is None:
+            if numbers is None:
+                label = label_of(key, n, tokens)  # CJK words aside: the tokens decide
+            else:
+                # (What :func:`label_of` does, with the words at hand: numbers left out.)
+                if numbers and words:
+                    label = lex.labels.get(" ".join(words))
+                if label is None and words and words[0] in lex.label_prefix_first_words:
+                    label = _label_prefix_of(words)
     if lex.marker_anchors.isdisjoint(tokens):
         marker = Reason.FOOTER if "\u00a9" in text else None  # the copyright sign
     else:
