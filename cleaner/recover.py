@@ -870,9 +870,19 @@ def _score(
             if found and found[0] - penalty > best:
                 best = found[0] - penalty
                 best_lang = found[1]
+    # A letter only one language writes (``ß``) names the word's language. When the
+    # document's language is unknown or the word is read as foreign, fillings from every
+    # language are weighed: the owner's short lexicon is asked (a word there is at least
+    # that common), not its full one (loading every owner's would be slow).
     owner = _owning_language(word)
     if owner and owner not in langs:
-        z = word_zipf(word, owner) - thresholds.RECOVERY_UNKNOWN_LANGUAGE_PENALTY_ZIPF
+        if script in doc.confident and not foreign:
+            z = word_zipf(word, owner)
+        elif lexicon_key(word, owner) in short_lexicon(owner):
+            z = thresholds.SHORT_LEXICON_MIN_ZIPF
+        else:
+            z = 0.0
+        z -= thresholds.RECOVERY_UNKNOWN_LANGUAGE_PENALTY_ZIPF
         if z > best:
             best, best_lang = z, owner
     for rank, lang in enumerate(langs):

@@ -466,6 +466,9 @@ QUOTE_PAIR_CONFIDENCE = 0.8
 # When the document does not tell its language, a word found in some language's short
 # lexicon scores this much less than its zipf there. Guess.
 RECOVERY_UNKNOWN_LANGUAGE_PENALTY_ZIPF = 0.5
+# Zipf frequency a word found in a short lexicon is taken to have at least: wordfreq's
+# small lists keep the words of zipf 3 and above.
+SHORT_LEXICON_MIN_ZIPF = 3.0
 
 # Cost of each undone layer, so that of two equally plausible readings the one with
 # fewer layers wins. Guess, tuned on hand-made cases in tests/cases.
