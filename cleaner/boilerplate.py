@@ -71,6 +71,25 @@ _TOKEN_RE = re.compile(r"[^\W_]+")
 _ASCII_TOKEN_TABLE = str.maketrans(
     {code: chr(code).lower() if chr(code).isalnum() else " " for code in range(128)}
 )
+
+
+def _cp1252_token_table() -> bytes:
+    """A ``bytes.translate`` table for Windows-1252 text: the bytes of letters and digits
+    kept (ASCII letters lower-cased), every other byte a space."""
+    table = bytearray(b" " * 256)
+    for code in range(256):
+        try:
+            char = bytes([code]).decode("cp1252")
+        except UnicodeDecodeError:
+            continue  # an unassigned byte: no text encodes to it
+        if char.isalnum():
+            table[code] = ord(char.lower()) if code < 128 else code
+    return bytes(table)
+
+
+# Latin text whose characters Windows-1252 holds (Western European letters, curly quotes,
+# dashes) is split into words the same way in one C pass over its bytes.
+_CP1252_TOKEN_TABLE = _cp1252_token_table()
 # Vowel signs and other marks that wordfreq's lists leave out (Arabic harakat and tatweel,
 # Hebrew points), removed before words are looked up.
 _MARKS_TO_DROP_RE = re.compile("[\u064b-\u065f\u0640\u0670\u0591-\u05bd\u05bf-\u05c7]")
@@ -390,25 +409,32 @@ def _line_facts(text: str, lex: _Lexicon) -> tuple:
     room for it to succeed."""
     # The duplicate key is the label key unless marks were dropped from the words.
     marks = False
+    # ``plain``: the words were split without CJK runs or marks in them.
     if text.isascii():
-        ascii_only = True
+        plain = True
         tokens = text.translate(_ASCII_TOKEN_TABLE).split()
     else:
         folded = text.casefold()
-        ascii_only = folded.isascii()
-        if not ascii_only:
+        try:
+            latin: bytes | None = folded.encode("cp1252")
+        except UnicodeEncodeError:
+            latin = None
+        if latin is not None:
+            # Western European letters, curly quotes, dashes: split at C speed.
+            plain = True
+            tokens = latin.translate(_CP1252_TOKEN_TABLE).decode("cp1252").split()
+        else:
             unmarked = _MARKS_TO_DROP_RE.sub("", folded)
             marks = len(unmarked) < len(folded)
             folded = unmarked
-            # Only its punctuation is beyond ASCII (curly quotes, dashes): a question mark
-            # in place of each such character splits the words the same way.
-            ascii_only = not marks and _NON_ASCII_WORD_CHAR_RE.search(folded) is None
-            if ascii_only:
+            # Only its punctuation is beyond ASCII (bullets, arrows): a question mark in
+            # place of each such character splits the words the same way.
+            plain = not marks and _NON_ASCII_WORD_CHAR_RE.search(folded) is None
+            if plain:
                 folded = folded.encode("ascii", "replace").decode("ascii")
-        if ascii_only:
-            tokens = folded.translate(_ASCII_TOKEN_TABLE).split()
-        else:
-            tokens = _TOKEN_RE.findall(folded)
+                tokens = folded.translate(_ASCII_TOKEN_TABLE).split()
+            else:
+                tokens = _TOKEN_RE.findall(folded)
     if not tokens:
         # No letters or digits at all: nothing to look up.
         marker = Reason.FOOTER if "\u00a9" in text else None
@@ -419,7 +445,7 @@ def _line_facts(text: str, lex: _Lexicon) -> tuple:
     numbers: bool | None = None
     # Only letters in the words: then the line has no digit either.
     letters_only = False
-    if ascii_only or _CJK_RE.search(text) is None:
+    if plain or _CJK_RE.search(text) is None:
         # Whether a token is a number is decided at C speed for the common case.
         letters_only = key.replace(" ", "").isalpha()
         words = tokens if letters_only else list(filterfalse(str.isdigit, tokens))

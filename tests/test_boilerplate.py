@@ -690,6 +690,9 @@ def test_markup_documents_are_not_pages() -> None:
         "a\u064eb \u2014 c",
         "Ga\u0345 \u2019s",
         "\ud800 \u2019 x",
+        "\u0152uvre d\u00e9j\u00e0 vue \u2014 \u00abCa va?\u00bb \u00bd \u00b9 \u00aa \u00ba \u00b5",
+        "\u00c0 PROPOS \u2022 Fa\u00e7ade_N\u00b02 \u00d7 3 \u00f7 4 \u20ac5 \u0160koda \u0178",
+        "Zaw\u00f3d \u0142\u0105ki \u2013 \u0130stanbul \u015fehri",
     ],
 )
 def test_line_words_match_the_lexicon_key_form(line: str) -> None:
