@@ -57,7 +57,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from itertools import chain, filterfalse, repeat
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from cleaner import phrases, thresholds
@@ -503,7 +503,7 @@ def _page_languages(prose: list[LineInfo]) -> tuple[list[str], list[int]]:
     # their (numbered) tuple of languages first, at C speed; a language's first vote
     # comes from the same word either way, so ties keep their order.
     _, group_langs = phrases.stopword_groups()
-    by_group = Counter(chain.from_iterable(info.groups for info in prose))
+    by_group = Counter(chain.from_iterable(map(_GROUPS_OF, prose)))
     votes = _votes_by_language(by_group, group_langs)
     if not votes:
         return [], []
@@ -545,6 +545,10 @@ def _own_language(
     ``most_common(1)`` picks it), None when no word votes."""
     line_votes = Counter(chain.from_iterable(map(group_langs.__getitem__, groups)))
     return max(line_votes, key=line_votes.__getitem__) if line_votes else None
+
+
+_KEY_OF = attrgetter("key")
+_GROUPS_OF = attrgetter("groups")
 
 
 def _votes_by_language(
@@ -619,7 +623,9 @@ def _classify(infos: list[LineInfo]) -> None:
     min_neargood_chars = thresholds.MIN_NEARGOOD_CHARS
     min_neargood_density = thresholds.MIN_NEARGOOD_STOPWORD_DENSITY
     chrome_points = thresholds.CHROME_LINE_POINTS
-    short_keys = Counter([i.key for i in infos if i.n_words + i.cjk // 2 <= max_label_words])
+    # How often each key stands on the page. (A line's word count follows from its key,
+    # so the counts of short lines' keys are those of the short lines alone.)
+    key_counts = Counter(map(_KEY_OF, infos))
     # Lines that read the same share a record, and their page features agree: each record
     # is judged once. A record judged in an earlier pass with the same languages and the
     # same repetition keeps its judgement (a later pass sees the same page, fewer lines).
@@ -629,7 +635,7 @@ def _classify(infos: list[LineInfo]) -> None:
         n = n_words = info.n_words
         if info.cjk:
             n += info.cjk // 2
-        repeated = n <= max_label_words and short_keys[info.key] > 1
+        repeated = n <= max_label_words and key_counts[info.key] > 1
         if info.judged_langs == judged_langs and info.repeated == repeated:
             continue
         info.judged_langs = judged_langs
