@@ -373,7 +373,7 @@ def _read_page(lines: list[str], seen: dict[str, LineInfo] | None = None) -> Pag
             in_block = True
         info = get(text)
         if info is None:
-            info = seen[text] = LineInfo(text, *_line_facts(text, lex))
+            info = seen[text] = _line_record(text, lex)
         append(info)
         append_index(i)
         append_block(block)
@@ -399,8 +399,8 @@ def _lexicon() -> _Lexicon:
     )
 
 
-def _line_facts(text: str, lex: _Lexicon) -> tuple:
-    """The :class:`LineFacts` of a line, as a plain tuple (built once per distinct line):
+def _line_record(text: str, lex: _Lexicon) -> LineInfo:
+    """The record of a line, its :class:`LineFacts` filled in (built once per distinct line):
     label key, words (no numbers, no CJK), CJK character count, weighted size, lexicon
     categories, date/byline and picture-credit flags, the duplicate key, the language
     numbers of its stopwords and whether it is known to hold no digit.
@@ -439,7 +439,9 @@ def _line_facts(text: str, lex: _Lexicon) -> tuple:
         # No letters or digits at all: nothing to look up.
         marker = Reason.FOOTER if "\u00a9" in text else None
         dkey = dedupe_key(text) if marks else ""  # a tatweel alone is a word to dedupe
-        return ("", tokens, 0, 0, len(text), None, marker, False, False, dkey, (), False)
+        return LineInfo(
+            text, "", tokens, 0, 0, len(text), None, marker, False, False, dkey, (), False
+        )
     key = " ".join(tokens)
     cjk = 0
     numbers: bool | None = None
@@ -489,8 +491,8 @@ def _line_facts(text: str, lex: _Lexicon) -> tuple:
     groups: tuple[int, ...] = ()
     if n_words >= thresholds.MIN_SHORT_PROSE_WORDS:
         groups = tuple(filter(None, map(lex.stopword_group_of.get, words)))
-    return (
-        key, words, n_words, cjk, size, label, marker, byline, image_credit, dkey, groups,
+    return LineInfo(
+        text, key, words, n_words, cjk, size, label, marker, byline, image_credit, dkey, groups,
         letters_only,
     )  # fmt: skip
 
@@ -538,9 +540,7 @@ def _page_languages(prose: list[LineInfo]) -> tuple[list[str], list[int]]:
     return langs, known
 
 
-def _own_language(
-    groups: tuple[int, ...], group_langs: tuple[tuple[str, ...], ...]
-) -> str | None:
+def _own_language(groups: tuple[int, ...], group_langs: tuple[tuple[str, ...], ...]) -> str | None:
     """The first language with the most votes among the stopwords of a line (as
     ``most_common(1)`` picks it), None when no word votes."""
     line_votes = Counter(chain.from_iterable(map(group_langs.__getitem__, groups)))
