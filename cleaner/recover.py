@@ -183,6 +183,8 @@ _OTHER_QUESTION_MARK_SCRIPTS = frozenset({"GREEK", "ARMENIAN"})
 _CACHED_CHARACTERS = 1 << 16
 _CACHED_LETTER_MODELS = 4
 _CACHED_SHORT_LEXICONS = 40
+# Letter pools (one per set of possible charsets) whose letters are grouped by fold.
+_CACHED_POOLS = 64
 
 # A UTF-8 character has at most four bytes, so a cut one leaves at most four U+FFFD.
 _MAX_UTF8_BYTES = 4
@@ -603,7 +605,10 @@ def _rank_languages(
         inventory = language_letters(lang)
         stops = _stop_words(lang)
         cap = thresholds.MAX_STOP_WORD_HITS_PER_WORD
-        hits[lang] = sum(min(n, cap) for w, n in words.items() if w in stops)
+        if len(stops) < len(words):
+            hits[lang] = sum(min(words[w], cap) for w in stops if w in words)
+        else:
+            hits[lang] = sum(min(n, cap) for w, n in words.items() if w in stops)
         score = float(hits[lang])
         score += thresholds.LANGUAGE_LETTER_EVIDENCE_WEIGHT * sum(
             share.get(c, 0.0) for c in script_letters if c in inventory
@@ -770,9 +775,7 @@ def _evidence_letters(
     found: list[set[str]] = [set() for _ in holes]
     if not holes or len(holes) > thresholds.MAX_EVIDENCE_HOLES or not doc.folded:
         return found
-    by_fold: dict[str, set[str]] = {}
-    for c in pool:
-        by_fold.setdefault(ascii_fold(c), set()).add(c)
+    by_fold = _letters_by_fold(pool)
     options = sorted(by_fold)
     pieces = [ascii_fold(p) for p in _split(token, holes)]
     for combo in itertools.islice(
@@ -783,6 +786,19 @@ def _evidence_letters(
             for i, f in enumerate(combo):
                 found[i] |= by_fold[f]
     return found
+
+
+@functools.lru_cache(maxsize=_CACHED_POOLS)
+def _letters_by_fold(pool: frozenset[str]) -> dict[str, frozenset[str]]:
+    """The letters of ``pool`` grouped by their accent-less spelling.
+
+    >>> _letters_by_fold(frozenset("\u00e4\u00e1\u00df"))["a"] == frozenset("\u00e4\u00e1")
+    True
+    """
+    groups: dict[str, set[str]] = {}
+    for c in pool:
+        groups.setdefault(ascii_fold(c), set()).add(c)
+    return {fold: frozenset(letters) for fold, letters in groups.items()}
 
 
 def _split(token: str, holes: list[_Hole]) -> list[str]:
@@ -1080,16 +1096,20 @@ def _choose_in(
             score, lang = _score(word, langs, doc, script, foreign)
         scored[word] = (score, lang)
 
+    # Read as foreign, a Latin word can only score as a word of some short lexicon: every
+    # language group but the document's is looked up by the word's shape, not tried
+    # filling by filling.
+    by_shape = foreign and script == "LATIN" and all(h.end - h.start == 1 for h in holes)
     skipped: list[list[list[str]]] = []
-    for choices in per_group:
+    for number, choices in enumerate(per_group):
         size = math.prod(len(c) for c in choices)
-        if size > budget:
+        if size > budget or (by_shape and number >= first):
             skipped.append(choices)
             continue
         budget -= size
         for fill in itertools.product(*choices):
             consider(fill)
-    if skipped and not marks and script == "LATIN":
+    if skipped and (by_shape or not marks) and script == "LATIN":
         # Too many holes to try every filling: look the word's shape up among the
         # lexicon words instead, keeping the fillings some language group allows.
         allowed = [
@@ -1198,14 +1218,19 @@ def _lexicon_fillings(
     >>> allowed = [set("\u00e7\u0131\u015f")] * 3
     >>> _lexicon_fillings("\ufffdal\ufffd\ufffdmalar", holes, allowed)
     [('ç', 'ı', 'ş')]
+    >>> _lexicon_fillings("?al??malar", _holes("?al??malar", False), allowed)
+    [('ç', 'ı', 'ş')]
     """
     if any(h.end - h.start != 1 for h in holes):
         return []
     lower = token.lower()
     if len(lower) != len(token):
         return []
+    probe = list(token)
+    for hole in holes:
+        probe[hole.start] = REPLACEMENT
     fillings: list[tuple[str, ...]] = []
-    for word in _shape_index().get(_shape(token), ()):
+    for word in _shape_index().get(_shape("".join(probe)), ()):
         if any(c != w for c, w in zip(lower, word, strict=True) if c not in (QMARK, REPLACEMENT)):
             continue
         fill = []
