@@ -7,18 +7,20 @@ Tables load lazily, one language at a time, and are cached for the life of the p
 Memory: a ``dict`` of wordfreq's large list costs about 110 bytes a word (Russian, 713,000
 words: about 120 MB), and wordfreq's own ``get_frequency_dict`` / ``get_frequency_list``
 keep both the dict and the raw lists in an unbounded cache. So the lists are streamed
-straight from wordfreq's files (:func:`ranked_bands`) and kept as a :class:`WordTable`: per
-word, the top 48 bits of its string hash and a 16-bit code (its frequency band) packed in
-one 64-bit integer, in a sorted array under a bucket index. That is about 9 bytes a word;
-only the most frequent words of a table also sit in a small ``dict`` in front, for speed.
+straight from wordfreq's files (:func:`ranked_bands`) and kept as a :class:`WordTable`: the
+words' string hashes, sorted and indexed by their top bits (the bucket), with the next 32
+bits of each kept as its key and a 16-bit code (its frequency band) beside it. That is
+about 6.5 bytes a word; only the most frequent words of a table also sit in a small
+``dict`` in front, for speed.
 
 Hashes are Python's own ``hash(str)``: fast, cached on the string, and fixed for the life of
 a process, which is all an in-process table needs (tables are rebuilt, never pickled). It
 hashes a string's internal bytes, so ``"kp"`` (two one-byte letters) and ``"\u706b"`` (one
-two-byte letter) share it: the length is mixed in. With 48 bits kept, a word absent from
-a table of n words matches one of them with a chance of n / 2^48 (below 10^-8 for the
-largest list), and some two words of the largest list share a hash with a chance of about
-one in 1,000 (the more frequent one then answers for both).
+two-byte letter) share it: the length is mixed in. A table of n words has about n / 16
+buckets and keeps 32 bits of key beside the bucket's (48 bits in all at most), so a word
+absent from it matches one of its words with a chance of about 16 / 2^32 (4 in 10^9), and
+some two words of the largest list share their bits with a chance of about one in 1,000
+(the more frequent one then answers for both).
 """
 
 from __future__ import annotations
@@ -55,6 +57,7 @@ D = TypeVar("D")
 K = TypeVar("K", bound=Hashable)
 
 _MASK64 = (1 << 64) - 1
+_MASK32 = (1 << 32) - 1
 # Odd 64-bit multiplier of the word length added to its hash (the golden ratio's bits, the
 # usual choice for mixing).
 _LENGTH_MIX = 0x9E3779B97F4A7C15
@@ -64,9 +67,9 @@ _CODE_BITS = 16
 _MAX_CODES = 1 << _CODE_BITS
 _CODE_MASK = _MAX_CODES - 1
 _HASH_MASK = _MASK64 ^ _CODE_MASK
-# Mean entries per bucket of the index: 4 to 8 (the index costs 0.5 to 1 byte a word; a
-# look-up bisects a few entries).
-_BUCKET_LOAD_BITS = 3
+# Mean entries per bucket of the index: 8 to 16 (the index costs 0.25 to 0.5 byte a word;
+# a look-up bisects a few keys).
+_BUCKET_LOAD_BITS = 4
 # Words hashed per list comprehension (a chunk is a short-lived list, sorted, then dealt).
 _CHUNK_WORDS = 4096
 # Slices of the hash range sorted one at a time when a table is built: 2^4, so wordfreq's
@@ -96,8 +99,8 @@ class WordTable(Generic[V]):
     """A compact read-only mapping from words to a few distinct values.
 
     Built from ``(word, code)`` pairs, where ``labels[code]`` is the word's value; a word
-    given twice keeps its smallest code (``len`` counts the pairs given). About 9 bytes a
-    word (a dict: about 110). The first ``front`` pairs are also kept in a dict, for speed.
+    given twice keeps its smallest code (``len`` counts the pairs given). About 6.5 bytes
+    a word (a dict: about 110). The first ``front`` pairs are also kept in a dict, for speed.
 
     >>> table = WordTable([("the", 0), ("cat", 1), ("sat", 1)], ("common", "rare"))
     >>> table.get("cat"), table.get("dog", "unknown"), "the" in table, len(table)
@@ -108,7 +111,7 @@ class WordTable(Generic[V]):
     'common'
     """
 
-    __slots__ = ("_bucket_shift", "_entries", "_front", "_labels", "_starts")
+    __slots__ = ("_bucket_shift", "_codes", "_front", "_key_shift", "_keys", "_labels", "_starts")
 
     def __init__(
         self, pairs: Iterable[tuple[str, int]], labels: Sequence[V], front: int = 0
@@ -160,8 +163,9 @@ class WordTable(Generic[V]):
     def _build(
         self, chunks: Iterable[list[int]], labels: Sequence[V], head: list[tuple[str, int]]
     ) -> None:
-        """Sort the packed entries (top 48 bits of the hash, then the 16-bit code) and index
-        them by their top hash bits; ``head`` (read once ``chunks`` are) fills the front.
+        """Sort the packed entries (top 48 bits of the hash, then the 16-bit code), index
+        them by their top hash bits and keep each one's key and code; ``head`` (read once
+        ``chunks`` are) fills the front.
 
         Sorting makes a list of Python ints (about 44 bytes each), so entries are dealt into
         slices of the hash range as they come, each slice sorted on its own at the end: the
@@ -182,31 +186,40 @@ class WordTable(Generic[V]):
         for word, code in reversed(head):  # a word given twice keeps its first value
             self._front[word] = labels[code]
         size = sum(map(len, parts))
-        self._bucket_shift = 64 - max(0, size.bit_length() - _BUCKET_LOAD_BITS)
+        bucket_bits = max(0, size.bit_length() - _BUCKET_LOAD_BITS)
+        self._bucket_shift = 64 - bucket_bits
+        # The key: the 32 bits right below the bucket number, or the hash's low 32 bits
+        # when the bucket number is longer than the 16 bits above them.
+        self._key_shift = max(_CODE_BITS, 32 - bucket_bits)
         step = 1 << self._bucket_shift
         self._starts = array("I")
-        self._entries = array("Q")
+        self._keys = array("I", bytes(4 * size))  # sized once: no growth slack
+        self._codes = array("H", bytes(2 * size))
+        to_key = (_MASK32.__and__, self._key_shift.__rrshift__)
+        offset = 0
         for number in range(len(parts)):
             ordered = sorted(parts[number])
             parts[number] = array("Q")
             first_at = functools.partial(_bisect_left, ordered)
-            offset = len(self._entries)
             lo = number << part_shift
             bounds = range(-(-lo // step) * step, lo + (1 << part_shift), step)
             self._starts.extend(map(offset.__add__, map(first_at, bounds)))
-            self._entries.extend(ordered)
-        self._starts.append(len(self._entries))
+            end = offset + len(ordered)
+            self._keys[offset:end] = array("I", map(to_key[0], map(to_key[1], ordered)))
+            self._codes[offset:end] = array("H", map(_CODE_MASK.__and__, ordered))
+            offset = end
+        self._starts.append(offset)
 
-    def _entry(self, word: str) -> int:
-        """The packed entry of ``word`` (hash bits, then code), or -1."""
-        probe = (hash(word) + len(word) * _LENGTH_MIX) & _HASH_MASK
+    def _code(self, word: str) -> int:
+        """The value code of ``word``, or -1."""
+        hashed = (hash(word) + len(word) * _LENGTH_MIX) & _MASK64
         starts = self._starts
-        bucket = probe >> self._bucket_shift
+        bucket = hashed >> self._bucket_shift
         hi = starts[bucket + 1]
-        entries = self._entries
-        i = _bisect_left(entries, probe, starts[bucket], hi)
-        if i < hi and entries[i] ^ probe < _MAX_CODES:
-            return entries[i]
+        key = (hashed >> self._key_shift) & _MASK32
+        i = _bisect_left(self._keys, key, starts[bucket], hi)
+        if i < hi and self._keys[i] == key:
+            return self._codes[i]
         return -1
 
     @overload
@@ -220,38 +233,37 @@ class WordTable(Generic[V]):
         value = self._front.get(word)
         if value is not None:
             return value
-        # _entry, written out: this is the hot path of language scoring
-        probe = (hash(word) + len(word) * _LENGTH_MIX) & _HASH_MASK
+        # _code, written out: this is the hot path of language scoring
+        hashed = (hash(word) + len(word) * _LENGTH_MIX) & _MASK64
         starts = self._starts
-        bucket = probe >> self._bucket_shift
+        bucket = hashed >> self._bucket_shift
         hi = starts[bucket + 1]
-        entries = self._entries
-        i = _bisect_left(entries, probe, starts[bucket], hi)
-        if i < hi:
-            entry = entries[i]
-            if entry ^ probe < _MAX_CODES:
-                return self._labels[entry & _CODE_MASK]
+        key = (hashed >> self._key_shift) & _MASK32
+        keys = self._keys
+        i = _bisect_left(keys, key, starts[bucket], hi)
+        if i < hi and keys[i] == key:
+            return self._labels[self._codes[i]]
         return default
 
     def __getitem__(self, word: str) -> V:
         value = self._front.get(word)
         if value is not None:
             return value
-        entry = self._entry(word)
-        if entry < 0:
+        code = self._code(word)
+        if code < 0:
             raise KeyError(word)
-        return self._labels[entry & _CODE_MASK]
+        return self._labels[code]
 
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str):
             return False
-        return word in self._front or self._entry(word) >= 0
+        return word in self._front or self._code(word) >= 0
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return len(self._keys)
 
     def __bool__(self) -> bool:
-        return bool(self._entries)
+        return bool(self._keys)
 
     def nbytes(self) -> int:
         """Bytes held by the arrays (the front dict aside).
@@ -259,7 +271,7 @@ class WordTable(Generic[V]):
         >>> WordTable([], (None,)).nbytes()  # the bucket index of an empty table
         8
         """
-        arrays = (self._entries, self._starts)
+        arrays = (self._keys, self._codes, self._starts)
         return sum(a.itemsize * len(a) for a in arrays)
 
     def __reduce__(self) -> NoReturn:
