@@ -125,7 +125,20 @@ def test_ranked_words_follow_wordfreq_lists() -> None:
 def test_frequency_table_is_compact() -> None:
     table = lexicon.frequency_table("en")
     assert len(table) > 300_000
-    assert table.nbytes() < 10 * len(table)
+    assert table.nbytes() < 7 * len(table)
+
+
+@pytest.mark.parametrize(("load_bits", "count"), [(0, 150_000), (4, 150_000), (30, 1000)])
+def test_bucket_sizes_do_not_change_answers(
+    monkeypatch: pytest.MonkeyPatch, load_bits: int, count: int
+) -> None:
+    # 0: more bucket bits than the 16 above the key (keys overlap the bucket number);
+    # 30: one bucket, the 32-bit key alone tells the words apart.
+    monkeypatch.setattr(lexicon, "_BUCKET_LOAD_BITS", load_bits)
+    words = random_words(count, 4, string.ascii_lowercase)
+    table = WordTable(((w, len(w) % 2) for w in words), (False, True))
+    assert all(table.get(w) == (len(w) % 2 == 1) for w in words)
+    assert not any(w + "\N{LATIN SMALL LETTER E WITH ACUTE}" in table for w in words[:20_000])
 
 
 def test_unknown_language() -> None:
