@@ -185,6 +185,8 @@ _CACHED_LETTER_MODELS = 4
 _CACHED_SHORT_LEXICONS = 40
 # Letter pools (one per set of possible charsets) whose letters are grouped by fold.
 _CACHED_POOLS = 64
+# Lost-letter sets by (language, hole, document charsets).
+_CACHED_LOST_LETTER_SETS = 4096
 
 # A UTF-8 character has at most four bytes, so a cut one leaves at most four U+FFFD.
 _MAX_UTF8_BYTES = 4
@@ -735,14 +737,27 @@ def _fits_utf8(letter: str, run: int) -> bool:
 
 
 def _lost_letters(lang: str, hole: _Hole, doc: _Document) -> frozenset[str]:
+    """The letters of ``lang`` that ``hole`` can stand for in ``doc``."""
+    run = hole.end - hole.start if hole.kind == REPLACEMENT else 0
+    return _lost_letters_of(lang, hole.kind, run, doc.chunked, doc.charsets)
+
+
+@functools.lru_cache(maxsize=_CACHED_LOST_LETTER_SETS)
+def _lost_letters_of(
+    lang: str, kind: str, run: int, chunked: bool, charsets: tuple[str, ...]
+) -> frozenset[str]:
+    """:func:`_lost_letters` by the hole's kind and length and the document's charsets.
+
+    >>> sorted(_lost_letters_of("de", "?", 0, False, ("ascii",)))
+    ['Ä', 'Ö', 'Ü', 'ß', 'ä', 'ö', 'ü']
+    """
     letters = language_letters(lang)
-    if hole.kind == REPLACEMENT:
-        run = hole.end - hole.start
-        if doc.chunked:
+    if kind == REPLACEMENT:
+        if chunked:
             return frozenset(c for c in letters if _fits_utf8(c, run))
         return frozenset(c for c in letters if ord(c) > 127)
     lost: set[str] = set()
-    for cs in doc.charsets:
+    for cs in charsets:
         lost |= letters - charset_repertoire(cs)
     return frozenset(lost)
 
@@ -1053,6 +1068,13 @@ def _choose_in(
             if _may_be_apostrophe(token, hole, doc):
                 for group in groups:
                     group[i].add(APOSTROPHE)
+    by_shape = foreign and script == "LATIN" and all(h.end - h.start == 1 for h in holes)
+    if by_shape and len(groups) > 1 + bool(langs):
+        # Read as foreign, a Latin word can only score as a word of some short lexicon:
+        # the other languages' letters are pooled and looked up by the word's shape (below).
+        own = groups[:1] if langs else []
+        pooled = [set().union(*column) for column in zip(*groups[len(own) :], strict=True)]
+        groups = [*own, pooled]
     evidence = _evidence_for(token, holes, doc, script)
     if any(evidence):
         groups = [[g | e for g, e in zip(group, evidence, strict=True)] for group in groups]
@@ -1096,10 +1118,8 @@ def _choose_in(
             score, lang = _score(word, langs, doc, script, foreign)
         scored[word] = (score, lang)
 
-    # Read as foreign, a Latin word can only score as a word of some short lexicon: every
-    # language group but the document's is looked up by the word's shape, not tried
-    # filling by filling.
-    by_shape = foreign and script == "LATIN" and all(h.end - h.start == 1 for h in holes)
+    # Read as foreign, every language group but the document's is looked up by the word's
+    # shape, not tried filling by filling.
     skipped: list[list[list[str]]] = []
     for number, choices in enumerate(per_group):
         size = math.prod(len(c) for c in choices)
