@@ -773,34 +773,42 @@ def _body_points(infos: list[LineInfo]) -> list[float]:
     points: list[float] = []
     append = points.append
     max_header_lines = thresholds.MAX_HEADER_LINES
+    run_bonus, max_run = thresholds.PROSE_RUN_BONUS, thresholds.MAX_PROSE_RUN
+    byline_bonus = thresholds.BYLINE_BONUS_POINTS
+    item_points, max_items = thresholds.LIST_ITEM_POINTS, thresholds.MAX_LIST_ITEMS
     run = 0
     since_byline = max_header_lines + 1
     list_left = 0
     for info in infos:
         cls = info.cls
         p = info.points
+        prose = cls in (GOOD, NEARGOOD)
         # Paragraph after paragraph is an article; a lone paragraph among labels is a teaser.
         if cls == GOOD:
-            p *= 1 + thresholds.PROSE_RUN_BONUS * min(run, thresholds.MAX_PROSE_RUN)
+            p *= 1 + run_bonus * min(run, max_run)
             run += 1
         elif cls != NEARGOOD and not info.short_prose:
             run = 0
         # Prose right under a byline or dateline is where articles start.
-        if cls in (GOOD, NEARGOOD) and since_byline <= max_header_lines:
-            p += thresholds.BYLINE_BONUS_POINTS
-            since_byline = max_header_lines + 1
-        elif cls in (SHORT, CHROME) and info.byline:
+        if prose:
+            if since_byline <= max_header_lines:
+                p += byline_bonus
+                since_byline = max_header_lines + 1
+            elif info.label is None:
+                since_byline += 1
+        elif info.byline:
             since_byline = 0
         elif info.label is None:
             since_byline += 1
         # Short lines after an intro line ending with ":" are the items of its list.
-        if list_left and cls == SHORT:
-            p = max(p, thresholds.LIST_ITEM_POINTS)
-            list_left -= 1
-        elif cls != SHORT:
+        if cls == SHORT:
+            if list_left:
+                p = max(p, item_points)
+                list_left -= 1
+        else:
             list_left = 0
-        if info.text.endswith(":") and (info.short_prose or cls in (GOOD, NEARGOOD)):
-            list_left = thresholds.MAX_LIST_ITEMS
+        if (prose or info.short_prose) and info.text.endswith(":"):
+            list_left = max_items
         append(p)
     return points
 
