@@ -68,17 +68,16 @@ def find_duplicates(
         size = lengths[pos]
         if size < min_chars or i in out:
             continue
-        short = ""
+        key = keys[pos]
         for other in range(max(0, pos - distance), min(n, pos + distance + 1)):
             # Only longer lines can contain this one, and not too much longer.
             longer = lengths[other]
-            if longer <= size or size < share * longer:
-                continue
+            if longer <= size or size < share * longer or key not in keys[other]:
+                continue  # (found inside the other key, it is then looked for as words)
             j = candidates[other]
             if j in out:
                 continue
-            short = short or f" {keys[pos]} "
-            if short in f" {keys[other]} ":
+            if f" {key} " in f" {keys[other]} ":
                 out[i] = (j, thresholds.NEAR_DUPLICATE_CONFIDENCE)
                 break
     return out
