@@ -41,12 +41,15 @@ confidence; a line is dropped only when that confidence reaches
 
 Speed: what a line's text alone says (:class:`LineFacts`: words, lexicon categories,
 dateline and credit flags, duplicate key, the language lists of its stopwords) is computed
-once per distinct line of a call and reused by later passes and repeated menus; lexicon
-tables are built once per process (:mod:`cleaner.phrases`). Cheap tests guard the costly
-ones: a marker is looked for only in a line holding a marker's rarest word, a label prefix
-only at the lengths of the labels starting with the line's first word, a byline only in a
-line that starts like one or has a digit. Page languages are tallied over small integers.
-``benchmarks/boilerplate_speed.py`` measures the stage.
+once per distinct line of a call, in one record (:class:`LineInfo`) that repeated menus and
+later passes share; lexicon tables are built once per process (:mod:`cleaner.phrases`).
+A record is judged (stopword density, class, points) once per pass, and a later pass keeps
+the judgement when the page languages and the line's repetition are unchanged. Latin text
+that Windows-1252 holds is split into words over its bytes in one C pass. Cheap tests guard
+the costly ones: a marker is looked for only in a line holding a marker's rarest word, a
+label prefix only at the lengths of the labels starting with the line's first word, a
+byline only in a line that starts like one or has a digit. Page languages are tallied over
+small integers. ``benchmarks/boilerplate_speed.py`` measures the stage.
 """
 
 from __future__ import annotations

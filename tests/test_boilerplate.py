@@ -7,7 +7,14 @@ import dataclasses
 import pytest
 
 import cleaner
-from cleaner.boilerplate import LineFacts, LineInfo, _analyse, marker_of, remove_boilerplate
+from cleaner.boilerplate import (
+    LineFacts,
+    LineInfo,
+    _analyse,
+    _one_pass,
+    marker_of,
+    remove_boilerplate,
+)
 from cleaner.dedupe import dedupe_key
 from cleaner.options import CleanOptions
 from cleaner.phrases import MARKERS, label_key
@@ -690,7 +697,8 @@ def test_markup_documents_are_not_pages() -> None:
         "a\u064eb \u2014 c",
         "Ga\u0345 \u2019s",
         "\ud800 \u2019 x",
-        "\u0152uvre d\u00e9j\u00e0 vue \u2014 \u00abCa va?\u00bb \u00bd \u00b9 \u00aa \u00ba \u00b5",
+        "\u0152uvre d\u00e9j\u00e0 vue \u2014 \u00abCa va?\u00bb "
+        "\u00bd \u00b9 \u00aa \u00ba \u00b5",
         "\u00c0 PROPOS \u2022 Fa\u00e7ade_N\u00b02 \u00d7 3 \u00f7 4 \u20ac5 \u0160koda \u0178",
         "Zaw\u00f3d \u0142\u0105ki \u2013 \u0130stanbul \u015fehri",
     ],
@@ -757,3 +765,39 @@ def test_line_facts_fill_the_line_record_in_order() -> None:
     assert names[1 : 1 + len(LineFacts._fields)] == list(LineFacts._fields)
     (info,) = _analyse(["Share this article on Facebook, 2 comments"])
     assert (info.n_words, info.label, info.digitless) == (6, Reason.SOCIAL, False)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Home", "HOME \u00bb", "home |"],
+        ["Share 12", "share: 12", "SHARE (12)"],
+        ["\u76f8\u5173\u6587\u7ae0 2", "\u76f8\u5173\u6587\u7ae0\u3000 2 !"],
+        [
+            "\u041d\u043e\u0432\u043e\u0441\u0442\u0438 \u2022",
+            "\u043d\u043e\u0432\u043e\u0441\u0442\u0438",
+        ],
+        ["Caf\u00e9 \u2013 Men\u00fc", "caf\u00e9 men\u00fc", "CAF\u00c9 / MEN\u00dc"],
+        ["***", "\u2014", "\u00a9"],
+    ],
+)
+def test_lines_with_one_key_have_one_word_count(lines: list[str]) -> None:
+    """Repetition is counted by key over all lines: lines that share a key must share the
+    word count that decides whether they are short enough to count."""
+    infos = _analyse(lines)
+    assert len({i.key for i in infos}) == 1
+    assert len({(i.n_words, i.cjk) for i in infos}) == 1
+
+
+def test_a_later_pass_keeps_only_judgements_made_with_the_same_languages() -> None:
+    """A record judged with other page languages is judged again."""
+    text = english_page()
+    memo: dict[str, LineInfo] = {}
+    first, _steps, _rebuilt = _one_pass(text.split("\n"), OPTS, memo)
+    body = memo[EN_BODY[0]]
+    assert body.judged_langs is not None and body.cls == "good"
+    body.judged_langs = ("xx",)
+    body.cls = "short"
+    again, _steps, _rebuilt = _one_pass(first.split("\n"), OPTS, memo)
+    assert body.cls == "good" and body.judged_langs != ("xx",)
+    assert again == first
