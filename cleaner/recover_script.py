@@ -339,6 +339,9 @@ def _parse(token: str, final_qmark: bool) -> tuple[int, tuple[str, ...], str] | 
     if any(c.isdigit() or c == "_" for c in intact):
         return None
     scripts = {script_of(c) for c in intact if c.isalpha()}
+    if not scripts:
+        # Only vowel signs left (Devanagari ``\ufffd\u0947\u0902``): their script.
+        scripts = {script_of(c) for c in intact} & data.SCRIPT_LANGUAGES.keys()
     if len(scripts) != 1:
         return None
     script = scripts.pop()

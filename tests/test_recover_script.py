@@ -106,6 +106,12 @@ def test_all_capitals_word_is_filled_in_capitals() -> None:
     assert fix(text) == "Новости дня. МОСКВА и Москва готовятся к празднику."
 
 
+def test_a_devanagari_word_of_one_letter_and_its_signs() -> None:
+    # "में" (in): the letter lost, its two vowel signs intact.
+    text = f"पिछले सप्ताह हम पहाड़ों के एक छोटे गाँव गए और गाँव {R}{R}{R}\u0947\u0902 दो दिन रहे।"
+    assert fix(text) == text.replace(R * 3, "\u092e")
+
+
 def test_greek_capitals_take_no_accent() -> None:
     text = f"Η ΕΛΛΗΝΙ{R}{R}Η ΓΛΩΣΣΑ είναι αρχαία."
     assert fix(text) == "Η ΕΛΛΗΝΙΚΗ ΓΛΩΣΣΑ είναι αρχαία."
