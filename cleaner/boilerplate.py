@@ -551,6 +551,7 @@ def _own_language(groups: tuple[int, ...], group_langs: tuple[tuple[str, ...], .
 
 
 _KEY_OF = attrgetter("key")
+_TEXT_OF = attrgetter("text")
 _GROUPS_OF = attrgetter("groups")
 
 
@@ -1249,7 +1250,7 @@ def _is_page(page: Page) -> bool:
     infos = page.infos
     if len(infos) < thresholds.MIN_PAGE_LINES or page.block[-1] < thresholds.MIN_PAGE_BLOCKS:
         return False
-    if "\n<" not in "\n" + "\n".join([i.text for i in infos]):
+    if "\n<" not in "\n" + "\n".join(map(_TEXT_OF, infos)):
         return True  # no line starts like a tag (decided at C speed)
     markup = sum(1 for i in infos if i.text.startswith("<") and i.text.endswith(">"))
     return markup <= thresholds.MAX_MARKUP_LINE_SHARE * len(infos)
