@@ -147,6 +147,8 @@ class LineInfo:
     judged_langs: tuple[str, ...] | None = None
     # The language its own stopwords vote for most (None: none; "": not asked yet).
     own_language: str | None = ""
+    # Its decision inside the body under the present judgement (None: not asked yet).
+    inside: tuple[Reason | None, float] | None = None
 
 
 def strip_line(line: str) -> str:
@@ -644,6 +646,7 @@ def _classify(infos: list[LineInfo]) -> None:
             continue
         info.judged_langs = judged_langs
         info.repeated = repeated
+        info.inside = None
         if n_words >= min_prose_words:
             latin = latin_of[info] if latin_of is not None else -1
             info.stop = _stopword_density(info, stopwords, cjk_chars, latin)
@@ -1123,7 +1126,11 @@ def _decide(infos: list[LineInfo], first: int, last: int) -> list[Decision]:
     section = _decide_outside(infos, range(first), decisions, None)
     if first <= last:
         for pos in range(first, last + 1):
-            decisions[pos] = _inside_reason(infos[pos])
+            info = infos[pos]
+            decision = info.inside
+            if decision is None:
+                decision = info.inside = _inside_reason(info)
+            decisions[pos] = decision
         section = None
     _decide_outside(infos, range(after, len(infos)), decisions, section)
     # Header: title, dateline and byline right before the body; share buttons and other
