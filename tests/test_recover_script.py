@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from cleaner import clean
 from cleaner.options import CleanOptions
 from cleaner.recover_script import alphabet, recover_scripts
-from cleaner.trace import Reason, Stage
+from cleaner.trace import Reason, Stage, Step
 
 OPTIONS = CleanOptions()
 R = "\ufffd"
@@ -135,6 +137,40 @@ def test_a_step_per_recovered_word() -> None:
     assert (step.line, step.before, step.after, step.detail) == (2, f"бу{R}{R}ву", "букву", "ru")
     assert text[step.start : step.end] == step.before
     assert step.confidence is not None and step.confidence >= OPTIONS.min_recovery_confidence
+
+
+def replay(text: str, steps: list[Step]) -> str:
+    """Apply the steps' before/after at their offsets (offsets refer to ``text``)."""
+    out, prev = [], 0
+    for step in sorted(steps, key=lambda s: s.start or 0):
+        assert step.start is not None and step.end is not None
+        assert text[step.start : step.end] == step.before
+        out.append(text[prev : step.start])
+        out.append(step.after or "")
+        prev = step.end
+    return "".join(out) + text[prev:]
+
+
+def test_the_steps_replay_to_the_output() -> None:
+    text = (
+        f"Вчера вечером мы долго гуля{R}{R}и по набережной.\n"
+        f"Погода была тёплой, а в па{R}{R}ке играл оркестр.\n"
+        f"Η βιβλιοθήκη άνοιξε νωρίς και οι αναγνώστες ήρθαν στη βιβλιοθ{R}{R}κη."
+    )
+    out, steps = recover_scripts(text, OPTIONS)
+    assert len(steps) == 3
+    assert replay(text, steps) == out
+    assert [s.line for s in steps] == [1, 2, 3]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_random_text_never_crashes_and_steps_stay_honest(seed: int) -> None:
+    rng = random.Random(seed)
+    pool = "абвгдеіїєґαβγάέאבג\u05b7ابت\u064e\u200cअकें\u094d가나ab??\ufffd\ufffd  ,.-/=\n09'\u02bc"
+    for _ in range(300):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 60)))
+        out, steps = recover_scripts(text, OPTIONS)
+        assert replay(text, steps) == out
 
 
 def test_question_mark_steps_carry_their_reason() -> None:
