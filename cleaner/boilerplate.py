@@ -346,7 +346,7 @@ class Page(NamedTuple):
     (blocks are separated by blank lines, numbered from 1)."""
 
     infos: list[LineInfo]
-    index: list[int]
+    positions: list[int]
     block: list[int]
 
 
@@ -1281,7 +1281,7 @@ def _apply(
     threshold, keep_categories = options.boilerplate_threshold, options.keep_categories
     dropped_line, stage = Step.dropped_line, Stage.BOILERPLATE
     for i, info, (reason, conf) in zip(
-        page.index, infos, decisions or repeat((None, 0.0)), strict=False
+        page.positions, infos, decisions or repeat((None, 0.0)), strict=False
     ):
         if keep_phrases and _contains_any(info.text, keep_phrases):
             keep_line(i)
@@ -1337,7 +1337,7 @@ def _rebuild(
     out: list[str] = []
     empty_steps: list[Step] = []
     block = 0
-    for i, line_block in zip(page.index, page.block, strict=True):
+    for i, line_block in zip(page.positions, page.block, strict=True):
         if i in drops:
             continue
         line = lines[i]
@@ -1361,7 +1361,7 @@ def _rebuild(
                 out.append("")
             block = line_block
         out.append(fixed)
-    if len(lines) - lines.count("") > len(page.index):
+    if len(lines) - lines.count("") > len(page.positions):
         # Lines of only spaces (no-break, zero-width): dropped as empty.
         for i, line in enumerate(lines):
             if line and not line.strip(_BLANKS):
