@@ -182,9 +182,10 @@ class WordTable(Generic[V]):
             for number, part in enumerate(parts):
                 part.fromlist(chunk[cuts[number] : cuts[number + 1]])
         self._labels = labels
-        self._front: dict[str, V] = {}
-        for word, code in reversed(head):  # a word given twice keeps its first value
-            self._front[word] = labels[code]
+        front_codes: dict[str, int] = {}
+        for word, code in head:  # a word given twice keeps its smallest code here too
+            front_codes[word] = min(code, front_codes.get(word, code))
+        self._front: dict[str, V] = {word: labels[code] for word, code in front_codes.items()}
         size = sum(map(len, parts))
         bucket_bits = max(0, size.bit_length() - _BUCKET_LOAD_BITS)
         self._bucket_shift = 64 - bucket_bits

@@ -65,8 +65,9 @@ def test_strings_with_the_same_bytes_are_told_apart() -> None:
     assert (table.get("kp"), table.get("\u706b")) == ("ascii", "cjk")
 
 
-def test_a_word_given_twice_keeps_its_smallest_code() -> None:
-    table = WordTable([("word", 3), ("other", 1), ("word", 2)], tuple(range(4)))
+@pytest.mark.parametrize("front", [0, 3])
+def test_a_word_given_twice_keeps_its_smallest_code(front: int) -> None:
+    table = WordTable([("word", 3), ("other", 1), ("word", 2)], tuple(range(4)), front=front)
     assert table.get("word") == 2
 
 
