@@ -260,6 +260,7 @@ class _Damaged:
     word: str
     parts: tuple[str, ...]
     script: str
+    joined: bool = False  # a zero-width non-joiner follows: the first part of a Persian word
 
 
 def _is_hole(part: str) -> bool:
@@ -312,7 +313,8 @@ def _damaged_word(m: re.Match[str], final_qmark: bool = False) -> _Damaged | Non
     token = m.group()
     if len(token) > _MAX_TOKEN_CHARS or (REPLACEMENT not in token and QMARK not in token):
         return None
-    parsed = _parse(token, final_qmark)
+    joined = m.string[m.end() : m.end() + 1] == data.ZERO_WIDTH_NON_JOINER
+    parsed = _parse(token, final_qmark, joined)
     if parsed is None:
         return None
     offset, parts, script = parsed
@@ -320,12 +322,15 @@ def _damaged_word(m: re.Match[str], final_qmark: bool = False) -> _Damaged | Non
     if QMARK in word and _in_code(m):
         return None
     start = m.start() + offset
-    return _Damaged(start, start + len(word), word, parts, script)
+    return _Damaged(start, start + len(word), word, parts, script, joined)
 
 
 @functools.lru_cache(maxsize=_CACHED_WORDS)
-def _parse(token: str, final_qmark: bool) -> tuple[int, tuple[str, ...], str] | None:
-    """The damaged word of a token: its offset in the token, its parts and its script.
+def _parse(
+    token: str, final_qmark: bool, joined: bool = False
+) -> tuple[int, tuple[str, ...], str] | None:
+    """The damaged word of a token: its offset in the token, its parts and its script. The
+    first part of a Persian word (``joined``) may have one intact letter (``می``).
 
     >>> _parse("Что?", False), _parse("Вен?ямин", False)[1:]
     (None, (('Вен', '?', 'ямин'), 'CYRILLIC'))
@@ -348,7 +353,8 @@ def _parse(token: str, final_qmark: bool) -> tuple[int, tuple[str, ...], str] | 
     if script in data.SKIPPED_SCRIPTS or script in data.NO_SPACE_SCRIPTS:
         return None
     # Vowel signs count as letters (an Indic syllable is a letter and its signs).
-    if sum(1 for c in intact if script_of(c) == script) < thresholds.MIN_SCRIPT_INTACT_LETTERS:
+    floor = 1 if joined else thresholds.MIN_SCRIPT_INTACT_LETTERS
+    if sum(1 for c in intact if script_of(c) == script) < floor:
         return None
     parts = _split(word)
     for before, hole, after in zip(parts, parts[1:], parts[2:], strict=False):
@@ -702,7 +708,10 @@ def _read(word: _Damaged, reader: _Reader) -> _Reading | None:
         for key, fills in _readings(shape, reader):
             if key in weights or (accented and not _accents_fit(key, reader.lang)):
                 continue
-            zipf = key_zipf(key, reader.lang) if reader.lang else 0.0
+            if word.joined:
+                zipf = joined_parts(reader.lang).get(key, 0.0) if reader.lang else 0.0
+            else:
+                zipf = key_zipf(key, reader.lang) if reader.lang else 0.0
             seen = reader.doc_words.get(key, 0)
             if seen:
                 zipf = max(zipf, thresholds.SCRIPT_DOCUMENT_WORD_ZIPF)
@@ -717,6 +726,27 @@ def _read(word: _Damaged, reader: _Reader) -> _Reading | None:
         return None
     total = sum(10 ** (z - zipf) for z, _ in weights.values())
     return _Reading(best, fills, 1.0 / total)
+
+
+@functools.cache
+def joined_parts(lang: str) -> dict[str, float]:
+    """Zipf frequency of each first part of ``lang``'s words written with a zero-width
+    non-joiner (Persian ``می`` of ``می‌شود``), summed over the words it starts.
+
+    >>> parts = joined_parts("fa")
+    >>> parts["\u0645\u06cc"] > parts.get("\u06a9\u06cc", 0.0), joined_parts("ru")
+    (True, {})
+    """
+    joiner = data.ZERO_WIDTH_NON_JOINER
+    if language_script(lang) != "ARABIC":
+        return {}
+    freqs: Counter[str] = Counter()
+    for word in _top_words(lang, thresholds.MAX_SCRIPT_INDEX_WORDS):
+        if joiner in word:
+            first = word.split(joiner, 1)[0]
+            if first:
+                freqs[first] += 10 ** key_zipf(lexicon_key(word, lang), lang)
+    return {part: math.log10(f) for part, f in freqs.items() if f > 1}
 
 
 @functools.lru_cache(maxsize=_CACHED_INDEXES)

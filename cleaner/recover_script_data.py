@@ -108,6 +108,10 @@ WORD_MARKS = (
     "\u02bc"  # modifier letter apostrophe (Ukrainian)
 )
 
+# Persian writes the parts of some words apart, joined by this (``می‌شود``); wordfreq keeps the
+# joined word whole.
+ZERO_WIDTH_NON_JOINER = "\u200c"
+
 # Characters that, right next to a word, say it is part of a URL, a path, markup or code,
 # where a ``?`` is syntax (``/поиск?запрос=книги``).
 CODE_NEIGHBOURS: frozenset[str] = frozenset("/\\=&@_<>{}[]|#%$^*~`+")

@@ -114,6 +114,12 @@ def test_a_devanagari_word_of_one_letter_and_its_signs() -> None:
     assert fix(text) == text.replace(R * 3, "\u092e")
 
 
+def test_the_first_part_of_a_persian_word() -> None:
+    # "می" before a zero-width non-joiner: one intact letter, read among first parts.
+    text = f"او هر شب پیش از خواب کتاب {R}{R}\u06cc\u200c\u062e\u0648\u0627\u0646\u062f."
+    assert fix(text) == text.replace(R * 2, "\u0645")
+
+
 def test_greek_capitals_take_no_accent() -> None:
     text = f"Η ΕΛΛΗΝΙ{R}{R}Η ΓΛΩΣΣΑ είναι αρχαία."
     assert fix(text) == "Η ΕΛΛΗΝΙΚΗ ΓΛΩΣΣΑ είναι αρχαία."
