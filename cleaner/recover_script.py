@@ -740,12 +740,13 @@ def joined_parts(lang: str) -> dict[str, float]:
     joiner = data.ZERO_WIDTH_NON_JOINER
     if language_script(lang) != "ARABIC":
         return {}
-    freqs: Counter[str] = Counter()
+    freqs: dict[str, float] = {}
     for word in _top_words(lang, thresholds.MAX_SCRIPT_INDEX_WORDS):
         if joiner in word:
             first = word.split(joiner, 1)[0]
             if first:
-                freqs[first] += 10 ** key_zipf(lexicon_key(word, lang), lang)
+                freq = 10 ** key_zipf(lexicon_key(word, lang), lang)
+                freqs[first] = freqs.get(first, 0.0) + freq
     return {part: math.log10(f) for part, f in freqs.items() if f > 1}
 
 
