@@ -1780,6 +1780,19 @@ def _recover_words(
         # words is one more (``relative ? l'entrée``).
         lone = [m for m in damaged if _lone_marks(m.group()) and _between_words(text, m)]
         found.extend(_recover_tokens(text, lone, doc, options))
+    if found and "LATIN" in doc.confident:
+        # A text that lost letters lost its dashes too: a lone mark between spaces that no
+        # letter explained stood for the language's spaced dash (``42 ? don’t``).
+        # A one-letter word of another language (``ő`` in English) is no reading.
+        lang = (doc.languages.get("LATIN") or ("",))[0]
+        found = [(m, c) for m, c in found if c.language == lang or not _spaced_mark(text, m)]
+        taken = {m.start() for m, _ in found}
+        dash = recover_data.SPACED_DASHES.get(lang, recover_data.DEFAULT_SPACED_DASH)
+        found.extend(
+            (m, _Choice(dash, thresholds.LOST_DASH_CONFIDENCE, "dash"))
+            for m in damaged
+            if m.start() not in taken and _spaced_mark(text, m)
+        )
     if not found:
         return text, []
     found.sort(key=lambda pair: pair[0].start())
@@ -1946,6 +1959,29 @@ def _lone_marks(token: str) -> bool:
     (True, False)
     """
     return 0 < len(token) <= 2 and token.strip(QMARK) == ""
+
+
+def _spaced_mark(text: str, m: re.Match[str]) -> bool:
+    """True when ``m`` is one ``?`` or U+FFFD with a space on each side, after a word or a
+    number and before a word (a lost dash or a lost one-letter word).
+
+    >>> mark = lambda text: re.search(r"[?\\ufffd]", text)
+    >>> _spaced_mark("page 42 ? don", mark("page 42 ? don")), _spaced_mark("why ?", mark("why ?"))
+    (True, False)
+    """
+    start, end = m.span()
+    if end - start != 1 or m.group() not in (QMARK, REPLACEMENT):
+        return False
+    before = text[max(0, start - 2) : start]
+    after = text[end : end + 2]
+    return (
+        len(before) == 2
+        and before[1] == " "
+        and before[0].isalnum()
+        and len(after) == 2
+        and after[0] == " "
+        and after[1].isalpha()
+    )
 
 
 def _between_words(text: str, m: re.Match[str]) -> bool:

@@ -164,6 +164,12 @@ QUOTATION_MARKS: dict[str, str] = {
     "kk": "\u00ab\u00bb",
 }
 
+# The dash a language writes between spaces, for a lone ``?`` or U+FFFD that stood for a
+# lost one (``page 42 ? don’t``): English sets the em dash, most other languages a spaced
+# en dash.
+DEFAULT_SPACED_DASH = "\u2013"
+SPACED_DASHES: dict[str, str] = {"en": "\u2014"}
+
 # Languages that elide a short word before a vowel with an apostrophe (``l’entrée``,
 # ``qu’il``, ``dell’arte``). Their lexicons keep the two parts apart (wordfreq splits
 # the elision), so such a word is looked up part by part.

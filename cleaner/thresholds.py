@@ -463,6 +463,9 @@ MIN_FOREIGN_WORD_LETTERS = 3
 # Confidence reported for a pair of ``?`` read as lost quotation marks (``?word ... word?``
 # in a text without intact curly quotes). Guess: the pattern is rare in clean text.
 QUOTE_PAIR_CONFIDENCE = 0.8
+# Confidence reported for a lone ``?``/U+FFFD between spaces read as a lost dash, in a
+# text whose words demonstrably lost letters. Guess: as sure as a quotation-mark pair.
+LOST_DASH_CONFIDENCE = 0.8
 # When the document does not tell its language, a word found in some language's short
 # lexicon scores this much less than its zipf there. Guess.
 RECOVERY_UNKNOWN_LANGUAGE_PENALTY_ZIPF = 0.5

@@ -389,3 +389,16 @@ def test_letter_model_settles_a_name_the_lexicon_hesitates_over() -> None:
     original = "Na spotkaniu był pan Wojciech Świerad z żoną i córką, którzy przyjechali wcześniej."
     fixed = recover_text(qmark_damage(original, "latin-1"), OPTIONS)[0]
     assert "Świerad" in fixed
+
+
+def test_lone_mark_between_spaces_in_damaged_text_is_a_lost_dash() -> None:
+    original = "Zdrowie to podstawa – mówi lekarz, który bada związki między snem a otyłością."
+    assert recover_text(qmark_damage(original, "latin-1"), OPTIONS)[0] == original
+    english = "The result \u2014 we\u2019re told \u2014 wasn\u2019t what anyone expected."
+    damaged = fffd_damage(english, "cp1252")
+    assert recover_text(damaged, OPTIONS)[0] == english
+
+
+def test_lone_mark_stays_when_nothing_else_was_lost() -> None:
+    for text in ("if a ? b then c", "Is it 42 ? Yes it is."):
+        assert recover_text(text, OPTIONS)[0] == text
