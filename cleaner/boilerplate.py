@@ -44,7 +44,8 @@ dateline and credit flags, duplicate key, the language lists of its stopwords) i
 once per distinct line of a call, in one record (:class:`LineInfo`) that repeated menus and
 later passes share; lexicon tables are built once per process (:mod:`cleaner.phrases`).
 A record is judged (stopword density, class, points) once per pass, and a later pass keeps
-the judgement when the page languages and the line's repetition are unchanged. Latin text
+the judgement when the line's count of page-language stopwords and its repetition are
+unchanged. Latin text
 that Windows-1252 holds is split into words over its bytes in one C pass. Cheap tests guard
 the costly ones: a marker is looked for only in a line holding a marker's rarest word, a
 label prefix only at the lengths of the labels starting with the line's first word, a
@@ -143,8 +144,9 @@ class LineInfo:
     short_prose: bool = False
     # The line's own points in the body search (:func:`_points`).
     points: float = 0.0
-    # The page languages the fields above were judged with (None: not judged yet).
-    judged_langs: tuple[str, ...] | None = None
+    # How many of its words were stopwords of the page languages when the fields above
+    # were judged (-1: not judged yet); they follow from that count and ``repeated``.
+    judged_stopwords: int = -1
     # The language its own stopwords vote for most (None: none; "": not asked yet).
     own_language: str | None = ""
     # Its decision inside the body under the present judgement (None: not asked yet).
@@ -633,25 +635,30 @@ def _classify(infos: list[LineInfo]) -> None:
     # so the counts of short lines' keys are those of the short lines alone.)
     key_counts = Counter(map(_KEY_OF, infos))
     # Lines that read the same share a record, and their page features agree: each record
-    # is judged once. A record judged in an earlier pass with the same languages and the
-    # same repetition keeps its judgement (a later pass sees the same page, fewer lines).
+    # is judged once. Its judgement follows from its stopword count and its repetition, so
+    # a record judged in an earlier pass with the same two keeps it (a later pass sees the
+    # same page with fewer lines, and often a language more or less among the minor ones).
     latin_of = dict(zip(prose, known, strict=True)) if known else None
-    judged_langs = tuple(langs)
     for info in dict.fromkeys(infos):
         n = n_words = info.n_words
         if info.cjk:
             n += info.cjk // 2
         repeated = n <= max_label_words and key_counts[info.key] > 1
-        if info.judged_langs == judged_langs and info.repeated == repeated:
+        dense = n_words >= min_prose_words
+        if dense:
+            latin = latin_of[info] if latin_of is not None else 0
+        elif info.cjk or info.size >= min_neargood_chars:
+            dense = True
+            latin = sum(map(stopwords.__contains__, info.words))
+        else:
+            latin = 0  # (not looked at)
+        if info.judged_stopwords == latin and info.repeated == repeated:
             continue
-        info.judged_langs = judged_langs
+        info.judged_stopwords = latin
         info.repeated = repeated
         info.inside = None
-        if n_words >= min_prose_words:
-            latin = latin_of[info] if latin_of is not None else -1
+        if dense:
             info.stop = _stopword_density(info, stopwords, cjk_chars, latin)
-        elif info.cjk or info.size >= min_neargood_chars:
-            info.stop = _stopword_density(info, stopwords, cjk_chars)
         else:
             # A short line of few words (most lines of a page): no stopword density, no
             # sentence words, so the class ladder comes down to its first two rungs.

@@ -789,15 +789,16 @@ def test_lines_with_one_key_have_one_word_count(lines: list[str]) -> None:
     assert len({(i.n_words, i.cjk) for i in infos}) == 1
 
 
-def test_a_later_pass_keeps_only_judgements_made_with_the_same_languages() -> None:
-    """A record judged with other page languages is judged again."""
+def test_a_later_pass_keeps_only_judgements_made_with_the_same_stopword_count() -> None:
+    """A record judged with another count of page-language stopwords is judged again."""
     text = english_page()
     memo: dict[str, LineInfo] = {}
     first, _steps, _rebuilt = _one_pass(text.split("\n"), OPTS, memo)
     body = memo[EN_BODY[0]]
-    assert body.judged_langs is not None and body.cls == "good"
-    body.judged_langs = ("xx",)
+    assert body.judged_stopwords > 0 and body.cls == "good"
+    count = body.judged_stopwords
+    body.judged_stopwords = count + 100
     body.cls = "short"
     again, _steps, _rebuilt = _one_pass(first.split("\n"), OPTS, memo)
-    assert body.cls == "good" and body.judged_langs != ("xx",)
+    assert body.cls == "good" and body.judged_stopwords == count
     assert again == first
