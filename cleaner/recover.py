@@ -39,7 +39,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from cleaner import recover_data, thresholds
@@ -50,6 +50,7 @@ from cleaner.lexicon import (
     ZipfLanguages,
     frequency_table,
     has_list,
+    ranked_bands,
     ranked_words,
     word_set,
 )
@@ -418,26 +419,31 @@ def _name_languages(script: str) -> tuple[str, ...]:
     )
 
 
-def _name_words(script: str) -> Iterator[tuple[str, int, int]]:
-    """``(word, band, language number)`` of every word with non-ASCII letters in the short
+def _name_bands(script: str) -> Iterator[tuple[int, int, list[str]]]:
+    """``(band, language number, words)``: the words with non-ASCII letters in the short
     lexicons of ``script``'s languages (numbers index :func:`_name_languages`), streamed
-    from wordfreq's files, one language after the other, most frequent first.
+    from wordfreq's files one frequency band at a time, one language after the other.
 
-    >>> next(w for w, _band, _lang in _name_words("LATIN") if w == "göteborg")
-    'göteborg'
+    >>> langs = _name_languages("LATIN")
+    >>> next(langs[n] for _band, n, words in _name_bands("LATIN") if "göteborg" in words)
+    'sv'
     """
     back = {v: k for k, v in recover_data.SERBIAN_CYRILLIC_TO_LATIN.items()}
     for number, lang in enumerate(_name_languages(script)):
         inventory = language_letters(lang)
-        for word, band in ranked_words(lexicon_language(lang), "small"):
+        for band, words in ranked_bands(lexicon_language(lang), "small"):
             if lang == "sr":
-                word = _latin_to_serbian(word, back)
-            if word.isascii() or not word.isalpha():
-                continue
-            foreign = set(word).difference(inventory)
-            if foreign and not "".join(foreign).isascii():  # a letter the language never writes
-                continue
-            yield word, band, number
+                words = [_latin_to_serbian(word, back) for word in words]
+            kept = [
+                word
+                for word in words
+                if not word.isascii()
+                and word.isalpha()
+                # no letter the language never writes
+                and (not (foreign := set(word).difference(inventory)) or "".join(foreign).isascii())
+            ]
+            if kept:
+                yield band, number, kept
 
 
 @functools.cache
@@ -453,8 +459,8 @@ def name_lexicon(script: str) -> WordTable[tuple[float, str]]:
     'sv'
     """
     labels = ZipfLanguages(_name_languages(script))
-    pairs = ((word, labels.code(band, number)) for word, band, number in _name_words(script))
-    return WordTable(pairs, labels)
+    groups = ((labels.code(band, number), words) for band, number, words in _name_bands(script))
+    return WordTable.from_groups(groups, labels)
 
 
 @functools.lru_cache(maxsize=_CACHED_LETTER_MODELS)
@@ -485,7 +491,7 @@ def letter_model(lang: str) -> dict[str, int]:
     return dict(grams)
 
 
-def plausibility(word: str, lang: str) -> float:
+def plausibility(word: str, lang: str, whole: bool = True) -> float:
     """Log-probability of ``word``'s spelling under ``lang``'s letter n-grams.
 
     Each letter's probability interpolates the n-gram estimates from one letter of context
@@ -493,11 +499,15 @@ def plausibility(word: str, lang: str) -> float:
 
     >>> plausibility("mikulčić", "sh") > plausibility("mikulćič", "sh")
     True
+    >>> plausibility("mikul", "sh", whole=False) > plausibility("mikul", "sh")
+    True
+
+    With ``whole=False`` the word is a beginning: the end of word is not scored.
     """
     grams = letter_model(lang)
     order = thresholds.LETTER_MODEL_ORDER
     damping = thresholds.LETTER_MODEL_CONTEXT_DAMPING
-    padded = "^" * (order - 1) + lexicon_key(word, lang) + "$"
+    padded = "^" * (order - 1) + lexicon_key(word, lang) + ("$" if whole else "")
     total = 0.0
     for i in range(order - 1, len(padded)):
         prob = 1.0 / thresholds.LETTER_MODEL_ALPHABET_SIZE
@@ -1223,7 +1233,8 @@ def _shape(word: str) -> str:
 @functools.cache
 def _shape_index() -> WordGroups[str]:
     """The Latin-script lexicon words with non-ASCII letters, by :func:`_shape`."""
-    return WordGroups((word for word, _band, _lang in _name_words("LATIN")), key=_shape)
+    words = (word for _band, _number, words in _name_bands("LATIN") for word in words)
+    return WordGroups(words, key=_shape)
 
 
 def _lexicon_fillings(
@@ -1570,7 +1581,10 @@ def _choose_by_spelling(
     if lexicon_language(lang) not in LANGUAGES:
         return None
     scored: list[tuple[float, str]] = []
-    for fill in itertools.islice(itertools.product(*choices), thresholds.MAX_SPELLING_CANDIDATES):
+    fills: Iterable[tuple[str, ...]] = itertools.product(*choices)
+    if math.prod(map(len, choices)) > thresholds.MAX_SPELLING_CANDIDATES:
+        fills = _beam_fillings(pieces, choices, lang)
+    for fill in fills:
         if not _consistent(fill, holes, doc):
             continue
         word = pieces[0] + "".join(f + p for f, p in zip(fill, pieces[1:], strict=True))
@@ -1585,6 +1599,28 @@ def _choose_by_spelling(
         return None
     confidence = share * thresholds.MAX_SPELLING_CONFIDENCE
     return _Choice(best_word, confidence, f"{lang} spelling")
+
+
+def _beam_fillings(pieces: list[str], choices: list[list[str]], lang: str) -> list[tuple[str, ...]]:
+    """Fillings of a word with too many holes to try them all, hole by hole from the left,
+    keeping the SPELLING_BEAM_WIDTH beginnings the letter model likes best.
+
+    >>> _beam_fillings(["ab", "c"], [["x", "y"]], "en")[0] in (("x",), ("y",))
+    True
+    """
+    beams: list[tuple[str, ...]] = [()]
+    for k, options in enumerate(choices):
+        scored = []
+        for fill in beams:
+            for letter in options:
+                grown = (*fill, letter)
+                start = pieces[0] + "".join(
+                    f + p for f, p in zip(grown, pieces[1 : k + 2], strict=True)
+                )
+                scored.append((plausibility(start.replace(QMARK, ""), lang, whole=False), grown))
+        scored.sort(key=lambda pair: -pair[0])
+        beams = [fill for _, fill in scored[: thresholds.SPELLING_BEAM_WIDTH]]
+    return beams
 
 
 # ---------------------------------------------------------------------------------------

@@ -446,6 +446,10 @@ LETTER_MODEL_CONTEXT_DAMPING = 5.0
 LETTER_MODEL_ALPHABET_SIZE = 40
 MAX_SPELLING_CONFIDENCE = 0.9
 MAX_SPELLING_CANDIDATES = 2000
+# Beyond that many fillings, the holes are filled from the left keeping this many best
+# beginnings (a beam search over the letter model). Guess: a word rarely has more than a
+# handful of plausible spellings at any point.
+SPELLING_BEAM_WIDTH = 40
 # ... and only when the winning filling takes at least this share of the trigram
 # likelihood. Guess.
 # (On the same words, fillings the order-4 model gives at least 0.9 were right 13 times

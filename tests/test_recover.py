@@ -402,3 +402,9 @@ def test_lone_mark_between_spaces_in_damaged_text_is_a_lost_dash() -> None:
 def test_lone_mark_stays_when_nothing_else_was_lost() -> None:
     for text in ("if a ? b then c", "Is it 42 ? Yes it is."):
         assert recover_text(text, OPTIONS)[0] == text
+
+
+def test_rare_word_with_many_holes_is_spelled_by_a_beam_over_the_letter_model() -> None:
+    # ``sağlamlaştırıldı`` is in no lexicon and has too many fillings to try them all.
+    original = "Polis ekipleri çalışmalarını bu bölgede sağlamlaştırıldı ve sonuç alındı."
+    assert recover_text(fffd_damage(original, "cp1254"), OPTIONS)[0] == original
