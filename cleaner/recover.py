@@ -1761,10 +1761,15 @@ def recover_text(text: str, options: CleanOptions) -> tuple[str, list[Step]]:
         return text, []
     if len(text) >= thresholds.MIN_CHARS_FOR_DAMAGE_GATE and not _has_letter_damage(text):
         return text, []
+    space_steps: list[Step] = []
+    if REPLACEMENT in text and _LOST_NBSP_RE.search(text) and not _has_intact_letters(text):
+        # Legacy bytes: the no-break spaces first, so that ``3\ufffdM\ufffdrz`` is a number
+        # and a word to recover, not one token with a digit.
+        text, space_steps = _restore_lost_nbsp(text)
     tokens = list(_TOKEN_RE.finditer(text))
     damaged = _candidate_tokens(text, tokens)
     if not damaged:
-        return text, []
+        return text, space_steps
     doc = _analyse(text, tokens, options)
     doc = _vote_languages(text, damaged, doc)
 
@@ -1799,9 +1804,56 @@ def recover_text(text: str, options: CleanOptions) -> tuple[str, list[Step]]:
         tokens = list(_TOKEN_RE.finditer(text))
         damaged = _candidate_tokens(text, tokens)
     recovered, steps = _recover_words(text, damaged, doc, options)
+    if space_steps:
+        steps = sorted(steps + space_steps, key=lambda s: s.start or 0)
     if not quote_steps:
         return recovered, steps
     return recovered, sorted(quote_steps + steps, key=lambda s: s.start or 0)
+
+
+# A U+FFFD from legacy bytes between a number and a word (two letters, or a letter and
+# another U+FFFD; not a lone capital, which may follow a lost degree sign) or a percent
+# sign: every 8-bit Latin charset writes the no-break space as A0, which UTF-8 cannot start
+# a character with (``1\ufffdAugust``, ``5\ufffd%``). Fixed width: linear.
+_LOST_NBSP_RE = re.compile(r"(?<=\d)\ufffd(?=[^\W\d_][^\W\d_\ufffd]|[^\W\d_]\ufffd|%)")
+
+
+def _has_intact_letters(text: str) -> bool:
+    """True when ``text`` has a non-ASCII letter (then its U+FFFD come from cut UTF-8, not
+    from legacy bytes).
+
+    >>> _has_intact_letters("3\ufffdM\ufffdrz"), _has_intact_letters("3\ufffdMärz")
+    (False, True)
+    """
+    return any(ord(c) > 127 and c.isalpha() for c in text)
+
+
+def _restore_lost_nbsp(text: str) -> tuple[str, list[Step]]:
+    """Every U+FFFD between a number and a word (or ``%``) becomes a no-break space.
+
+    >>> _restore_lost_nbsp("closed on 1\ufffdAugust, 5\ufffd% off, 2\ufffd x")[0]
+    'closed on 1\xa0August, 5\xa0% off, 2\ufffd x'
+    """
+    steps: list[Step] = []
+    line, seen = 1, 0
+    for m in _LOST_NBSP_RE.finditer(text):
+        line += text.count("\n", seen, m.start())
+        seen = m.start()
+        steps.append(
+            Step(
+                Stage.RECOVER,
+                "recover",
+                Reason.LOSSY_REPLACEMENT,
+                detail="no-break space",
+                line=line,
+                start=m.start(),
+                end=m.end(),
+                before=REPLACEMENT,
+                after="\u00a0",
+                confidence=thresholds.LOST_NBSP_CONFIDENCE,
+            )
+        )
+    return _LOST_NBSP_RE.sub("\u00a0", text), steps
 
 
 def _recover_words(

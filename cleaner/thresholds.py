@@ -470,6 +470,9 @@ QUOTE_PAIR_CONFIDENCE = 0.8
 # Confidence reported for a lone ``?``/U+FFFD between spaces read as a lost dash, in a
 # text whose words demonstrably lost letters. Guess: as sure as a quotation-mark pair.
 LOST_DASH_CONFIDENCE = 0.8
+# Confidence reported for a U+FFFD between a number and a word read as a lost no-break
+# space (legacy bytes only: A0 in every 8-bit Latin charset). Guess.
+LOST_NBSP_CONFIDENCE = 0.9
 # When the document does not tell its language, a word found in some language's short
 # lexicon scores this much less than its zipf there. Guess.
 RECOVERY_UNKNOWN_LANGUAGE_PENALTY_ZIPF = 0.5

@@ -408,3 +408,10 @@ def test_rare_word_with_many_holes_is_spelled_by_a_beam_over_the_letter_model() 
     # ``sağlamlaştırıldı`` is in no lexicon and has too many fillings to try them all.
     original = "Polis ekipleri çalışmalarını bu bölgede sağlamlaştırıldı ve sonuç alındı."
     assert recover_text(fffd_damage(original, "cp1254"), OPTIONS)[0] == original
+
+
+def test_lost_no_break_space_between_number_and_word() -> None:
+    original = "Der Laden öffnet am 3\u00a0März um 9\u00a0Uhr, mit 20\u00a0% Rabatt für Kunden."
+    fixed, steps = recover_text(fffd_damage(original, "cp1252"), OPTIONS)
+    assert fixed == original
+    assert any(s.detail == "no-break space" for s in steps)
