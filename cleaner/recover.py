@@ -2050,12 +2050,15 @@ def _lone_marks(token: str) -> bool:
 
 
 def _spaced_mark(text: str, m: re.Match[str]) -> bool:
-    """True when ``m`` is one ``?`` or U+FFFD with a space on each side, after a word or a
-    number and before a word (a lost dash or a lost one-letter word).
+    """True when ``m`` is one ``?`` or U+FFFD with a space on each side, after a word and
+    before a word (a lost dash or a lost one-letter word). Not after a number: there it is
+    as likely a lost currency sign (``20 ? par mois``).
 
     >>> mark = lambda text: re.search(r"[?\\ufffd]", text)
-    >>> _spaced_mark("page 42 ? don", mark("page 42 ? don")), _spaced_mark("why ?", mark("why ?"))
+    >>> _spaced_mark("so ? don", mark("so ? don")), _spaced_mark("why ?", mark("why ?"))
     (True, False)
+    >>> _spaced_mark("20 ? par mois", mark("20 ? par mois"))
+    False
     """
     start, end = m.span()
     if end - start != 1 or m.group() not in (QMARK, REPLACEMENT):
@@ -2065,7 +2068,7 @@ def _spaced_mark(text: str, m: re.Match[str]) -> bool:
     return (
         len(before) == 2
         and before[1] == " "
-        and before[0].isalnum()
+        and before[0].isalpha()
         and len(after) == 2
         and after[0] == " "
         and after[1].isalpha()

@@ -415,3 +415,10 @@ def test_lost_no_break_space_between_number_and_word() -> None:
     fixed, steps = recover_text(fffd_damage(original, "cp1252"), OPTIONS)
     assert fixed == original
     assert any(s.detail == "no-break space" for s in steps)
+
+
+def test_lone_mark_after_a_number_is_no_dash() -> None:
+    # After a number the lost sign is as likely a currency sign (latin-1 has no euro).
+    original = "Le séjour coûte 20 € par nuit, à régler à l’hôtel."
+    fixed = recover_text(qmark_damage(original, "latin-1"), OPTIONS)[0]
+    assert "20 ? par" in fixed
