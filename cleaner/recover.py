@@ -1800,6 +1800,9 @@ def recover_text(text: str, options: CleanOptions) -> tuple[str, list[Step]]:
     if _LOST_CLOSING_MARK_RE.search(text):
         text, closing_steps = _restore_closing_marks(text, marks[1])
         quote_steps = sorted(quote_steps + closing_steps, key=lambda s: s.start or 0)
+    if doc.inner_damage and _LOST_OPENING_MARK_RE.search(text):
+        text, opening_steps = _restore_opening_marks(text, marks[0])
+        quote_steps = sorted(quote_steps + opening_steps, key=lambda s: s.start or 0)
     if quote_steps:
         tokens = list(_TOKEN_RE.finditer(text))
         damaged = _candidate_tokens(text, tokens)
@@ -1946,6 +1949,35 @@ def _quote_step(line: int, start: int, end: int, mark: str) -> Step:
         after=mark,
         confidence=thresholds.QUOTE_PAIR_CONFIDENCE,
     )
+
+
+# A ``?`` opening a line or following a space or bracket, before a capitalised word
+# (``?Tito mladíci``): no question mark opens a word, and no lost capital letter comes
+# before another capital, so in a text that lost letters it was an opening quotation mark.
+# Fixed width: linear.
+_LOST_OPENING_MARK_RE = re.compile(r"(?:^|(?<=[\n \t(\[]))\?(?=[^\W\d_]{2})")
+
+
+def _restore_opening_marks(text: str, mark: str) -> tuple[str, list[Step]]:
+    """Every ``?`` opening a capitalised word becomes the opening quotation ``mark``.
+
+    >>> _restore_opening_marks("?Jdeme domů, řekl.", "\u201e")[0]
+    '„Jdeme domů, řekl.'
+    >>> _restore_opening_marks("Why ?NASA and ?x", "\u201e")[0]
+    'Why ?NASA and ?x'
+    """
+    steps: list[Step] = []
+    chars = list(text)
+    line, seen = 1, 0
+    for m in _LOST_OPENING_MARK_RE.finditer(text):
+        i = m.start()
+        if not (text[i + 1].isupper() and text[i + 2].islower()):
+            continue
+        line += text.count("\n", seen, i)
+        seen = i
+        chars[i] = mark
+        steps.append(_quote_step(line, i, i + 1, mark))
+    return ("".join(chars), steps) if steps else (text, steps)
 
 
 def _restore_closing_marks(text: str, mark: str) -> tuple[str, list[Step]]:

@@ -422,3 +422,10 @@ def test_lone_mark_after_a_number_is_no_dash() -> None:
     original = "Le séjour coûte 20 € par nuit, à régler à l’hôtel."
     fixed = recover_text(qmark_damage(original, "latin-1"), OPTIONS)[0]
     assert "20 ? par" in fixed
+
+
+def test_question_mark_opening_a_capitalised_word_is_a_lost_opening_mark() -> None:
+    original = "\u201eJdeme domů,\u201c řekl Petr a odešel před čtvrtou hodinou."
+    assert recover_text(qmark_damage(original, "iso8859_2"), OPTIONS)[0] == original
+    for text in ("Why ?NASA here", "What? ?Maybe not", "x = ?Foo"):
+        assert recover_text(text, OPTIONS)[0] == text
