@@ -331,9 +331,11 @@ def lexicon_language(lang: str) -> str:
 def ascii_fold(word: str) -> str:
     """The accent-less spelling of ``word``, lower case.
 
-    >>> ascii_fold("Çavuşoğlu"), ascii_fold("Nørgaard")
-    ('cavusoglu', 'norgaard')
+    >>> ascii_fold("Çavuşoğlu"), ascii_fold("Nørgaard"), ascii_fold("Oslo")
+    ('cavusoglu', 'norgaard', 'oslo')
     """
+    if word.isascii():
+        return word.lower()
     return "".join(_fold_letter(c) for c in word.lower())
 
 
@@ -660,12 +662,9 @@ def short_lexicon(lang: str) -> WordTable[bool]:
 
 
 def _analyse(text: str, tokens: list[re.Match[str]], options: CleanOptions) -> _Document:
-    words: Counter[str] = Counter()
-    for m in itertools.islice(tokens, thresholds.MAX_RECOVERY_SAMPLE_TOKENS):
-        tok = m.group()
-        if QMARK in tok or REPLACEMENT in tok or not tok.isalpha():
-            continue
-        words[tok.lower()] += 1
+    sample = [m.group() for m in itertools.islice(tokens, thresholds.MAX_RECOVERY_SAMPLE_TOKENS)]
+    words = Counter(tok.lower() for tok in sample if tok.isalpha())
+    inner_damage = any(QMARK in tok.strip(QMARK) for tok in sample if QMARK in tok)
     folded = Counter({ascii_fold(w): n for w, n in words.items()})
     chars = Counter(text)
     nonascii = {c for c in chars if ord(c) > 127 and c != REPLACEMENT}
@@ -689,11 +688,7 @@ def _analyse(text: str, tokens: list[re.Match[str]], options: CleanOptions) -> _
         by_script[script_of(c)] += n
     by_script["LATIN"] += sum(n for c, n in chars.items() if c.isascii() and c.isalpha())
     main_script = by_script.most_common(1)[0][0]
-    inner_damage = REPLACEMENT in chars or any(
-        QMARK in m.group().strip(QMARK)
-        for m in itertools.islice(tokens, thresholds.MAX_RECOVERY_SAMPLE_TOKENS)
-        if QMARK in m.group()
-    )
+    inner_damage = inner_damage or REPLACEMENT in chars
     return _Document(
         words,
         folded,
