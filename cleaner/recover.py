@@ -2078,27 +2078,28 @@ def _lone_marks(token: str) -> bool:
 
 def _spaced_mark(text: str, m: re.Match[str]) -> bool:
     """True when ``m`` is one ``?`` or U+FFFD with a space on each side, after a word and
-    before a word (a lost dash or a lost one-letter word). Not after a number: there it is
-    as likely a lost currency sign (``20 ? par mois``).
+    before a word of two letters or more each (a lost dash or a lost one-letter word). Not
+    after a number: there it is as likely a lost currency sign (``20 ? par mois``); not
+    between one-letter names (``a ? b : c`` is code).
 
     >>> mark = lambda text: re.search(r"[?\\ufffd]", text)
     >>> _spaced_mark("so ? don", mark("so ? don")), _spaced_mark("why ?", mark("why ?"))
     (True, False)
-    >>> _spaced_mark("20 ? par mois", mark("20 ? par mois"))
-    False
+    >>> _spaced_mark("20 ? par mois", mark("20 ? par mois")), _spaced_mark("a ? b", mark("a ? b"))
+    (False, False)
     """
     start, end = m.span()
     if end - start != 1 or m.group() not in (QMARK, REPLACEMENT):
         return False
-    before = text[max(0, start - 2) : start]
-    after = text[end : end + 2]
+    before = text[max(0, start - 3) : start]
+    after = text[end : end + 3]
     return (
-        len(before) == 2
-        and before[1] == " "
-        and before[0].isalpha()
-        and len(after) == 2
+        len(before) == 3
+        and before[2] == " "
+        and before[:2].isalpha()
+        and len(after) == 3
         and after[0] == " "
-        and after[1].isalpha()
+        and after[1:].isalpha()
     )
 
 

@@ -417,6 +417,11 @@ def test_lost_no_break_space_between_number_and_word() -> None:
     assert any(s.detail == "no-break space" for s in steps)
 
 
+def test_ternary_in_damaged_text_is_no_dash() -> None:
+    text = "Na?a zemlja je lijepa, ?ivot je dobar. Kod: x = a ? b : c; i to je sve."
+    assert "a ? b : c" in recover_text(text, OPTIONS)[0]
+
+
 def test_lone_mark_after_a_number_is_no_dash() -> None:
     # After a number the lost sign is as likely a currency sign (latin-1 has no euro).
     original = "Le séjour coûte 20 € par nuit, à régler à l’hôtel."
