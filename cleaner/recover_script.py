@@ -47,10 +47,8 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-import wordfreq
-
+from cleaner import lexicon, thresholds
 from cleaner import recover_script_data as data
-from cleaner import thresholds
 from cleaner.lexicon import LANGUAGES, frequency_table
 from cleaner.options import CleanOptions
 from cleaner.trace import Reason, Stage, Step
@@ -179,7 +177,10 @@ def key_zipf(key: str, lang: str) -> float:
 
 def _top_words(lang: str, count: int) -> Iterator[str]:
     """The ``count`` most frequent words of ``lang``, in its own script, best first."""
-    words = itertools.islice(wordfreq.iter_wordlist(lexicon_of(lang), "best"), count)
+    # read through the lexicon module, which streams wordfreq's file without filling
+    # wordfreq's own (unbounded) caches
+    ranked = itertools.islice(lexicon.ranked_words(lexicon_of(lang)), count)
+    words = (word for word, _band in ranked)
     if lang in data.TRANSLITERATED_LEXICONS:
         return (serbian_cyrillic(w) for w in words)
     return words
