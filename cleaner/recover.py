@@ -178,11 +178,11 @@ _NAME_SCRIPTS = frozenset({"LATIN", "CYRILLIC"})
 _OTHER_QUESTION_MARK_SCRIPTS = frozenset({"GREEK", "ARMENIAN"})
 
 # Per-process caches of read-only tables: characters looked up (script, folding), letter
-# models (about 1 MB each) and short lexicons (about 0.4 MB each). Bounded so that a
+# models (about 6 MB each) and short lexicons (about 0.4 MB each). Bounded so that a
 # long-running worker that meets many languages keeps a steady size; the short lexicons of
 # every Latin-script language fit (the language vote of a short text asks them all).
 _CACHED_CHARACTERS = 1 << 16
-_CACHED_LETTER_MODELS = 4
+_CACHED_LETTER_MODELS = 16
 _CACHED_SHORT_LEXICONS = 40
 # Letter pools (one per set of possible charsets) whose letters are grouped by fold.
 _CACHED_POOLS = 64
@@ -479,18 +479,20 @@ def letter_model(lang: str) -> dict[str, int]:
     True
     """
     order = thresholds.LETTER_MODEL_ORDER
-    ranked = ranked_words(lexicon_language(lang))
-    grams: Counter[str] = Counter()
-    for word, _band in itertools.islice(ranked, thresholds.MAX_LETTER_MODEL_WORDS):
-        if not word.isalpha():
-            continue
-        padded = "^" * (order - 1) + word + "$"
-        size = len(padded)
-        grams.update(
-            padded[i : i + n] for i in range(size) for n in range(1, order + 1) if i + n <= size
-        )
-    grams[""] = sum(n for gram, n in grams.items() if len(gram) == 1)
-    return dict(grams)
+    ranked = itertools.islice(
+        ranked_words(lexicon_language(lang)), thresholds.MAX_LETTER_MODEL_WORDS
+    )
+    # All padded words in one string, counted n letters at a time at C speed (zip of shifted
+    # copies). The n-grams that straddle two words hold a ``$`` before their end and are
+    # never asked for: a word's n-grams are counted exactly as word by word.
+    padding = "^" * (order - 1)
+    joined = "".join(padding + word + "$" for word, _band in ranked if word.isalpha())
+    grams: dict[str, int] = {}
+    for n in range(1, order + 1):
+        counted = Counter(zip(*(joined[k:] for k in range(n)), strict=False))
+        grams.update(("".join(gram), count) for gram, count in counted.items())
+    grams[""] = sum(count for gram, count in grams.items() if len(gram) == 1)
+    return grams
 
 
 def plausibility(word: str, lang: str, whole: bool = True) -> float:
