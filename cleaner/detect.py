@@ -107,6 +107,9 @@ def _bad_count(text: str) -> int:
     return sum(text.count(c) for c in set(text) if _bad_char(c))
 
 
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+
+
 def _nonascii_count(text: str) -> int:
     return len(text) - len(text.encode("ascii", "ignore"))
 
@@ -616,9 +619,10 @@ def guess_language(text: str) -> str | None:
     >>> guess_language("Αθήνα"), guess_language("こんにちは")
     ('el', 'ja')
     """
-    if text.isascii():
-        return None
-    fits = _language_fits(_profile(text[: thresholds.MAX_LANGUAGE_GUESS_CHARS]))
+    head = text[: thresholds.MAX_LANGUAGE_GUESS_CHARS]
+    if not any(char.isalpha() for char in _NON_ASCII_RE.findall(head)):
+        return None  # ASCII letters only (curly quotes and dashes say nothing)
+    fits = _language_fits(_profile(head))
     if len(fits) > 1 and fits[1][0] >= fits[0][0]:
         return None
     return fits[0][1] if fits[0][0] > 0 else None
