@@ -39,9 +39,9 @@ Every dropped line becomes a :class:`~cleaner.trace.Step` with its reason and a
 confidence; a line is dropped only when that confidence reaches
 ``options.boilerplate_threshold`` and its reason is not in ``options.keep_categories``.
 
-Speed: what a line's text alone says (:class:`LineFacts`: words, lexicon categories,
-dateline and credit flags, duplicate key, the language lists of its stopwords) is computed
-once per distinct line of a call, in one record (:class:`LineInfo`) that repeated menus and
+Speed: what a line's text alone says (words, lexicon categories, dateline and credit
+flags, duplicate key, the language lists of its stopwords) is computed once per distinct
+line of a call, in one record (:class:`LineInfo`) that repeated menus and
 later passes share; lexicon tables are built once per process (:mod:`cleaner.phrases`).
 A record is judged (stopword density, class, points) once per pass, and a later pass keeps
 the judgement when the line's count of page-language stopwords and its repetition are
@@ -120,10 +120,10 @@ GOOD, NEARGOOD, SHORT, CHROME = "good", "neargood", "short", "chrome"
 
 @dataclass(slots=True, eq=False)
 class LineInfo:
-    """Features of one distinct non-blank line text: what the text says
-    (:class:`LineFacts`), then what the page around it says. The lines of a page that read
-    the same share one record (their page features agree: the same key, the same words);
-    where each line stands is in :class:`Page`."""
+    """Features of one distinct non-blank line text: what the text says (``key`` to
+    ``digitless``, set once per call), then what the page around it says. The lines of a
+    page that read the same share one record (their page features agree: the same key, the
+    same words); where each line stands is in :class:`Page`."""
 
     text: str
     key: str
@@ -136,7 +136,11 @@ class LineInfo:
     byline: bool
     image_credit: bool
     dedupe_key: str
+    # The language-tuple numbers (:func:`cleaner.phrases.stopword_groups`) of the words
+    # that are stopwords, in line order; only for lines of ``MIN_SHORT_PROSE_WORDS``
+    # words or more, the lines that vote on the page's languages.
     groups: tuple[int, ...]
+    # Known to hold no digit (its words are all letters); False when not known.
     digitless: bool
     stop: float = 0.0
     repeated: bool = False
@@ -320,28 +324,6 @@ def _looks_like_numeric_date(text: str) -> bool:
 _MAX_CJK_LABEL_CHARS = 20
 
 
-class LineFacts(NamedTuple):
-    """What a line's text alone says about it, computed once per distinct text in a call
-    (the fields of :class:`LineInfo` after ``text``, in the same order)."""
-
-    key: str
-    words: list[str]
-    n_words: int
-    cjk: int
-    size: int
-    label: Reason | None
-    marker: Reason | None
-    byline: bool
-    image_credit: bool
-    dedupe_key: str
-    # The language-tuple numbers (:func:`cleaner.phrases.stopword_groups`) of the words
-    # that are stopwords, in line order; only for lines of ``MIN_SHORT_PROSE_WORDS``
-    # words or more, the lines that vote on the page's languages.
-    groups: tuple[int, ...]
-    # Known to hold no digit (its words are all letters); False when not known.
-    digitless: bool
-
-
 class Page(NamedTuple):
     """The non-blank lines of a text, in order: the record of each line's text (shared by
     lines that read the same), its position in the input (0-based) and its block number
@@ -407,7 +389,7 @@ def _lexicon() -> _Lexicon:
 
 
 def _line_record(text: str, lex: _Lexicon) -> LineInfo:
-    """The record of a line, its :class:`LineFacts` filled in (built once per distinct line):
+    """The record of a line, its text-only fields filled in (built once per distinct line):
     label key, words (no numbers, no CJK), CJK character count, weighted size, lexicon
     categories, date/byline and picture-credit flags, the duplicate key, the language
     numbers of its stopwords and whether it is known to hold no digit.
