@@ -592,6 +592,10 @@ class _Document:
     main_script: str
     inner_damage: bool
     legacy_bytes: bool
+    # The letters the document's confident recoveries wrote, lower-cased, and how often:
+    # a hesitant word's readings are weighed by them (a text that lost ``ų`` five times
+    # lost it in ``kalb?`` too rather than ``ą``).
+    fills: Counter[str] = dataclasses.field(default_factory=Counter)
 
 
 _EMPTY_DOCUMENT = _Document(
@@ -1159,6 +1163,9 @@ def _choose_in(
             if score > 0:
                 weights.append((score, word, lang))
     weights = _one_spelling_each(weights, doc)
+    raw_scores = {word: score for score, word, _ in weights}
+    if doc.fills:
+        weights = [(s + _fill_prior(token, holes, w, doc.fills), w, g) for s, w, g in weights]
 
     def spell(min_share: float) -> _Choice | None:
         """The filling the language's letter model prefers (None when it may not guess)."""
@@ -1189,6 +1196,7 @@ def _choose_in(
     if best_word == token:
         return None
     share = 10**best_score / total
+    best_score = raw_scores.get(best_word, best_score)
     strength = (best_score - thresholds.MIN_RECOVERY_SCORE_ZIPF) / (
         thresholds.FULL_RECOVERY_SCORE_ZIPF - thresholds.MIN_RECOVERY_SCORE_ZIPF
     )
@@ -1216,6 +1224,29 @@ def _choose_in(
     ):
         best_word = _upper_first(best_word, best_lang)
     return _Choice(best_word, confidence, best_lang, rescued)
+
+
+def _fill_prior(token: str, holes: list[_Hole], word: str, fills: Counter[str]) -> float:
+    """How much likelier (log10) the letters ``word`` writes into ``token``'s one-character
+    holes are, given the letters the document's confident recoveries wrote: each letter
+    counts ``(n + 1) / (total + 1)`` (so an unseen one loses, a recurring one holds). Zero
+    when the holes do not map one to one.
+
+    >>> holes = [_Hole(4, 5, QMARK)]
+    >>> fills = Counter({"\u0173": 5})
+    >>> _fill_prior("kalb?", holes, "kalb\u0173", fills)
+    0.0
+    >>> round(_fill_prior("kalb?", holes, "kalba", fills), 2)
+    -0.78
+    """
+    if len(word) != len(token) or any(h.end - h.start != 1 for h in holes):
+        return 0.0
+    total = sum(fills.values())
+    return sum(
+        math.log10((fills.get(word[h.start].lower(), 0) + 1) / (total + 1))
+        for h in holes
+        if word[h.start] != QMARK
+    )
 
 
 def _shape(word: str) -> str:
@@ -1768,6 +1799,11 @@ def recover_text(text: str, options: CleanOptions) -> tuple[str, list[Step]]:
     if not damaged:
         return text, space_steps
     doc = _analyse(text, tokens, options)
+    per_letter = _per_letter_scripts(damaged)
+    if per_letter:
+        damaged = [m for m in damaged if _word_script(m.group(), doc.main_script) not in per_letter]
+    if not damaged:
+        return text, space_steps
     doc = _vote_languages(text, damaged, doc)
 
     def reads_as_quote(word: str, opening: bool) -> bool:
@@ -1816,6 +1852,47 @@ def recover_text(text: str, options: CleanOptions) -> tuple[str, list[Step]]:
 # sign: every 8-bit Latin charset writes the no-break space as A0, which UTF-8 cannot start
 # a character with (``1\ufffdAugust``, ``5\ufffd%``). Fixed width: linear.
 _LOST_NBSP_RE = re.compile(r"(?<=\d)\ufffd(?=[^\W\d_][^\W\d_\ufffd]|[^\W\d_]\ufffd|%)")
+
+
+def _word_script(token: str, main_script: str) -> str:
+    """The script of ``token``'s first letter, or ``main_script`` when it has none.
+
+    >>> _word_script("zlo?in", "CYRILLIC"), _word_script("\ufffd\ufffd", "GREEK")
+    ('LATIN', 'GREEK')
+    """
+    for c in token:
+        if c.isalpha():
+            return script_of(c)
+    return main_script
+
+
+def _per_letter_scripts(damaged: list[re.Match[str]]) -> frozenset[str]:
+    """The non-Latin scripts whose words show a lone U+FFFD between two of their letters.
+
+    A cut UTF-8 character of those alphabets leaves two U+FFFD or more, never one: a lone
+    one says the document lost one U+FFFD per letter (a lossy mojibake repair). Such words
+    are left to :func:`cleaner.recover_script.recover_scripts`, which knows that rule and
+    weighs the whole document's evidence; read here, a run would be taken for one letter.
+
+    >>> words = list(re.finditer(r"\\S+", "\u043a\u043e\ufffd\u0430 zlo\ufffdin"))
+    >>> sorted(_per_letter_scripts(words))
+    ['CYRILLIC']
+    >>> _per_letter_scripts(list(re.finditer(r"\\S+", "\u043a\u043e\ufffd\ufffd\u0430")))
+    frozenset()
+    """
+    found: set[str] = set()
+    for m in damaged:
+        token = m.group()
+        for k in range(1, len(token) - 1):
+            if (
+                token[k] == REPLACEMENT
+                and token[k - 1].isalpha()
+                and token[k + 1].isalpha()
+            ):
+                script = script_of(token[k - 1])
+                if script != "LATIN" and script == script_of(token[k + 1]):
+                    found.add(script)
+    return frozenset(found)
 
 
 def _has_intact_letters(text: str) -> bool:
@@ -2053,6 +2130,7 @@ def _recover_tokens(
 ) -> list[tuple[re.Match[str], _Choice]]:
     """The confident recoveries among ``damaged`` (at most MAX_RECOVERY_WORDS examined)."""
     found: list[tuple[re.Match[str], _Choice]] = []
+    hesitant: list[re.Match[str]] = []
     cache: dict[tuple[str, tuple[bool, ...]], _Choice | None] = {}
     for m in itertools.islice(damaged, thresholds.MAX_RECOVERY_WORDS):
         token = m.group()
@@ -2066,6 +2144,31 @@ def _recover_tokens(
         choice = cache[key]
         if choice is not None and choice.confidence >= options.min_recovery_confidence:
             found.append((m, choice))
+        else:
+            hesitant.append(m)
+    fills = Counter(
+        c.lower()
+        for m, choice in found
+        if len(choice.word) == len(m.group())
+        for h in _holes(m.group(), doc.chunked)
+        if h.end - h.start == 1
+        for c in choice.word[h.start]
+        if c.isalpha()
+    )
+    if sum(fills.values()) < thresholds.MIN_FILL_PRIOR_LETTERS or not hesitant:
+        return found
+    # Second reading of the hesitant words, weighed by the letters the text lost elsewhere.
+    primed = dataclasses.replace(doc, fills=fills)
+    cache.clear()
+    for m in hesitant:
+        token = m.group()
+        key = (token, _context(text, m.start(), m.end()))
+        if key not in cache:
+            cache[key] = _choose(text, m.start(), token, _holes(token, doc.chunked), primed)
+        choice = cache[key]
+        if choice is not None and choice.confidence >= options.min_recovery_confidence:
+            found.append((m, choice))
+    found.sort(key=lambda pair: pair[0].start())
     return found
 
 

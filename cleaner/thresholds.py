@@ -623,3 +623,9 @@ MIN_SCRIPT_ACCENTED_WORD_LETTERS = 5
 # The share of the document's script words written with a capital above which a line is a
 # line of names (an address), where a word-initial hole is filled with a capital. Guess.
 MIN_SCRIPT_NAME_LINE_CAPITALS = 0.5
+
+# ---- lossy recovery: the document's lost letters
+# A word the lexicon hesitates over is read again, its readings weighed by the letters the
+# document's confident recoveries wrote, once they wrote at least this many. Guess: three
+# recovered letters show which letters the text's charset lacked.
+MIN_FILL_PRIOR_LETTERS = 3

@@ -434,3 +434,20 @@ def test_question_mark_opening_a_capitalised_word_is_a_lost_opening_mark() -> No
     assert recover_text(qmark_damage(original, "iso8859_2"), OPTIONS)[0] == original
     for text in ("Why ?NASA here", "What? ?Maybe not", "x = ?Foo"):
         assert recover_text(text, OPTIONS)[0] == text
+
+
+def test_hesitant_ending_follows_the_letters_the_text_lost_elsewhere() -> None:
+    # ``kalb?`` alone could be ``kalbą`` or ``kalbų``; the text lost ``ų`` in word after word.
+    text = "Šiame straipsnyje rašoma apie kelių kalbų istoriją: latvių, prūsų ir kitų baltų kalbų."
+    damaged = qmark_damage(text, "cp1252")
+    assert damaged.count("kalb?") == 2
+    assert recover_text(damaged, OPTIONS)[0] == text
+
+
+def test_other_alphabets_losing_one_mark_per_letter_are_left_to_script_recovery() -> None:
+    # One U+FFFD per lost Cyrillic letter (a lossy mojibake repair): the Latin reader would
+    # take the two marks of ``\ufffd\ufffd`` for one letter.
+    text = "Москва сто\ufffdица, а в Мо\ufffd\ufffdве живут люди."
+    out, steps = recover_text(text, OPTIONS)
+    assert out == text
+    assert steps == []
