@@ -1884,11 +1884,7 @@ def _per_letter_scripts(damaged: list[re.Match[str]]) -> frozenset[str]:
     for m in damaged:
         token = m.group()
         for k in range(1, len(token) - 1):
-            if (
-                token[k] == REPLACEMENT
-                and token[k - 1].isalpha()
-                and token[k + 1].isalpha()
-            ):
+            if token[k] == REPLACEMENT and token[k - 1].isalpha() and token[k + 1].isalpha():
                 script = script_of(token[k - 1])
                 if script != "LATIN" and script == script_of(token[k + 1]):
                     found.add(script)
