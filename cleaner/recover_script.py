@@ -51,6 +51,7 @@ from cleaner import lexicon, thresholds
 from cleaner import recover_script_data as data
 from cleaner.lexicon import LANGUAGES, frequency_table
 from cleaner.options import CleanOptions
+from cleaner.recover import charset_repertoire
 from cleaner.trace import Reason, Stage, Step
 
 QMARK = "?"
@@ -489,22 +490,6 @@ def _choose_language(script: str, words: Counter[str], seen: frozenset[str]) -> 
     if best_known / len(sample) < thresholds.MIN_SCRIPT_KNOWN_SHARE:
         return ""
     return best
-
-
-@functools.cache
-def charset_repertoire(charset: str) -> frozenset[str]:
-    """Every character a single-byte ``charset`` can represent.
-
-    >>> "\\u0456" in charset_repertoire("cp1251"), "\\u0456" in charset_repertoire("koi8_r")
-    (True, False)
-    """
-    chars = set()
-    for b in range(256):
-        try:
-            chars.add(bytes([b]).decode(charset))
-        except UnicodeDecodeError:
-            continue
-    return frozenset(chars)
 
 
 def _lost_to_charsets(
