@@ -487,12 +487,18 @@ def letter_model(lang: str) -> dict[str, int]:
     # never asked for: a word's n-grams are counted exactly as word by word.
     padding = "^" * (order - 1)
     joined = "".join(padding + word + "$" for word, _band in ranked if word.isalpha())
-    grams: dict[str, int] = {}
-    for n in range(1, order + 1):
-        counted = Counter(zip(*(joined[k:] for k in range(n)), strict=False))
-        grams.update(("".join(gram), count) for gram, count in counted.items())
+    # Only the longest n-grams are counted (one per position: the padding added at the end
+    # gives the last positions theirs); a shorter n-gram's count is the sum of the counts of
+    # the longest ones it begins.
+    tail = joined + padding
+    counted = Counter(zip(*(tail[k:] for k in range(order)), strict=False))
+    grams: Counter[str] = Counter()
+    for gram, count in counted.items():
+        text = "".join(gram)
+        for n in range(1, order + 1):
+            grams[text[:n]] += count
     grams[""] = sum(count for gram, count in grams.items() if len(gram) == 1)
-    return grams
+    return dict(grams)
 
 
 def plausibility(word: str, lang: str, whole: bool = True) -> float:
