@@ -296,25 +296,30 @@ def _stop_words(lang: str) -> frozenset[str]:
     words = recover_data.STOP_WORDS.get(lexicon_language(lang), "").split()
     if lang == "sr":
         # The Serbo-Croatian list is in Latin letters; Serbian is also written in Cyrillic.
-        back = {v: k for k, v in recover_data.SERBIAN_CYRILLIC_TO_LATIN.items()}
-        words = [_latin_to_serbian(w, back) for w in words]
+        words = [serbian_cyrillic(w) for w in words]
     return frozenset(words)
 
 
-def _latin_to_serbian(word: str, back: dict[str, str]) -> str:
+@functools.cache
+def _serbian_latin_to_cyrillic() -> dict[str, str]:
+    return {latin: cyr for cyr, latin in recover_data.SERBIAN_CYRILLIC_TO_LATIN.items()}
+
+
+def serbian_cyrillic(word: str) -> str:
     """Serbian Latin spelling to Cyrillic (digraphs first).
 
-    >>> _latin_to_serbian("ljudi", {"lj": "\u0459", "u": "\u0443", "d": "\u0434", "i": "\u0438"})
-    'људи'
+    >>> serbian_cyrillic("ljudi"), serbian_cyrillic("d\u017eep")
+    ('људи', 'џеп')
     """
+    table = _serbian_latin_to_cyrillic()
     out = []
     i = 0
     while i < len(word):
-        if word[i : i + 2] in back:
-            out.append(back[word[i : i + 2]])
+        if word[i : i + 2] in table:
+            out.append(table[word[i : i + 2]])
             i += 2
         else:
-            out.append(back.get(word[i], word[i]))
+            out.append(table.get(word[i], word[i]))
             i += 1
     return "".join(out)
 
@@ -430,12 +435,11 @@ def _name_bands(script: str) -> Iterator[tuple[int, int, list[str]]]:
     >>> any("göteborg" in words for _band, n, words in _name_bands("LATIN") if langs[n] == "sv")
     True
     """
-    back = {v: k for k, v in recover_data.SERBIAN_CYRILLIC_TO_LATIN.items()}
     for number, lang in enumerate(_name_languages(script)):
         inventory = language_letters(lang)
         for band, words in ranked_bands(lexicon_language(lang), "small"):
             if lang == "sr":
-                words = [_latin_to_serbian(word, back) for word in words]
+                words = [serbian_cyrillic(word) for word in words]
             kept = [
                 word
                 for word in words

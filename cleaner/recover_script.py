@@ -47,11 +47,11 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from cleaner import lexicon, thresholds
+from cleaner import lexicon, recover_data, thresholds
 from cleaner import recover_script_data as data
 from cleaner.lexicon import LANGUAGES, frequency_table
 from cleaner.options import CleanOptions
-from cleaner.recover import charset_repertoire
+from cleaner.recover import charset_repertoire, serbian_cyrillic
 from cleaner.trace import Reason, Stage, Step
 
 QMARK = "?"
@@ -136,30 +136,6 @@ def lexicon_key(word: str, lang: str) -> str:
     return key
 
 
-@functools.cache
-def _serbian_to_latin() -> dict[str, str]:
-    return {cyr: lat for lat, cyr in data.SERBIAN_LATIN_TO_CYRILLIC.items()}
-
-
-def serbian_cyrillic(word: str) -> str:
-    """Serbian Latin spelling to Cyrillic, digraphs first.
-
-    >>> serbian_cyrillic("ljudi"), serbian_cyrillic("džep")
-    ('људи', 'џеп')
-    """
-    table = data.SERBIAN_LATIN_TO_CYRILLIC
-    out: list[str] = []
-    i = 0
-    while i < len(word):
-        if word[i : i + 2] in table:
-            out.append(table[word[i : i + 2]])
-            i += 2
-        else:
-            out.append(table.get(word[i], word[i]))
-            i += 1
-    return "".join(out)
-
-
 def key_zipf(key: str, lang: str) -> float:
     """Zipf frequency of an index key in ``lang`` (0 when unknown).
 
@@ -170,7 +146,7 @@ def key_zipf(key: str, lang: str) -> float:
     if lex not in LANGUAGES:
         return 0.0
     if lang in data.TRANSLITERATED_LEXICONS:
-        back = _serbian_to_latin()
+        back = recover_data.SERBIAN_CYRILLIC_TO_LATIN
         key = "".join(back.get(c, c) for c in key)
     freq = frequency_table(lex).get(key, 0.0)
     return math.log10(freq * 1e9) if freq > 0 else 0.0

@@ -33,42 +33,9 @@ NO_SPACE_SCRIPTS: frozenset[str] = frozenset(
 SKIPPED_SCRIPTS: frozenset[str] = frozenset({"LATIN", ""})
 
 # Languages whose own wordfreq list is written in another script: Serbian Cyrillic is looked
-# up in the Serbo-Croatian list (Latin letters) through SERBIAN_LATIN_TO_CYRILLIC.
+# up in the Serbo-Croatian list (Latin letters), through
+# ``cleaner.recover_data.SERBIAN_CYRILLIC_TO_LATIN``.
 TRANSLITERATED_LEXICONS: dict[str, str] = {"sr": "sh"}
-
-# Serbian Latin spelling to Cyrillic; digraphs are matched before single letters.
-SERBIAN_LATIN_TO_CYRILLIC: dict[str, str] = {
-    "d\u017e": "\u045f",  # dž
-    "lj": "\u0459",
-    "nj": "\u045a",
-    "a": "\u0430",
-    "b": "\u0431",
-    "v": "\u0432",
-    "g": "\u0433",
-    "d": "\u0434",
-    "\u0111": "\u0452",  # đ
-    "e": "\u0435",
-    "\u017e": "\u0436",  # ž
-    "z": "\u0437",
-    "i": "\u0438",
-    "j": "\u0458",
-    "k": "\u043a",
-    "l": "\u043b",
-    "m": "\u043c",
-    "n": "\u043d",
-    "o": "\u043e",
-    "p": "\u043f",
-    "r": "\u0440",
-    "s": "\u0441",
-    "t": "\u0442",
-    "\u0107": "\u045b",  # ć
-    "u": "\u0443",
-    "f": "\u0444",
-    "h": "\u0445",
-    "c": "\u0446",
-    "\u010d": "\u0447",  # č
-    "\u0161": "\u0448",  # š
-}
 
 # Languages whose lexicon keys drop combining marks (Arabic harakat, Hebrew points): the
 # marks of a damaged word are kept in the output but ignored when it is looked up.
