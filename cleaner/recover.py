@@ -1911,6 +1911,19 @@ def _has_intact_letters(text: str) -> bool:
     return any(ord(c) > 127 and c.isalpha() for c in text)
 
 
+def _numbered_matches(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, re.Match[str]]]:
+    """Each match of ``pattern`` in ``text`` with its 1-based line number (one scan).
+
+    >>> [(n, m.group()) for n, m in _numbered_matches(re.compile("x"), "ax\\nb\\nxx")]
+    [(1, 'x'), (3, 'x'), (3, 'x')]
+    """
+    line, seen = 1, 0
+    for m in pattern.finditer(text):
+        line += text.count("\n", seen, m.start())
+        seen = m.start()
+        yield line, m
+
+
 def _restore_lost_nbsp(text: str) -> tuple[str, list[Step]]:
     """Every U+FFFD between a number and a word (or ``%``) becomes a no-break space.
 
@@ -1918,10 +1931,7 @@ def _restore_lost_nbsp(text: str) -> tuple[str, list[Step]]:
     'closed on 1\xa0August, 5\xa0% off, 2\ufffd x'
     """
     steps: list[Step] = []
-    line, seen = 1, 0
-    for m in _LOST_NBSP_RE.finditer(text):
-        line += text.count("\n", seen, m.start())
-        seen = m.start()
+    for line, m in _numbered_matches(_LOST_NBSP_RE, text):
         steps.append(
             Step(
                 Stage.RECOVER,
@@ -2066,12 +2076,10 @@ def _restore_closing_marks(text: str, mark: str) -> tuple[str, list[Step]]:
     >>> _restore_closing_marks("Jdeme,? řekl a odešel.", "\u201c")[0]
     'Jdeme,“ řekl a odešel.'
     """
-    steps: list[Step] = []
-    line, seen = 1, 0
-    for m in _LOST_CLOSING_MARK_RE.finditer(text):
-        line += text.count("\n", seen, m.start())
-        seen = m.start()
-        steps.append(_quote_step(line, m.start(), m.end(), mark))
+    steps = [
+        _quote_step(line, m.start(), m.end(), mark)
+        for line, m in _numbered_matches(_LOST_CLOSING_MARK_RE, text)
+    ]
     return _LOST_CLOSING_MARK_RE.sub(mark, text), steps
 
 
