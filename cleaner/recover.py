@@ -74,6 +74,10 @@ APOSTROPHE = "\u2019"
 _QMARK_RUN_RE = re.compile(r"\?+")
 # How far (code points) the gate looks either side of a ``?`` for the ends of its word.
 _GATE_WINDOW_CHARS = 64
+# The spaces after a word-final ``?`` that the next word must follow on the same line for the
+# ``?`` to count as a lost letter: a question that ends a line may be followed by any line
+# (``results?`` then ``on 26 Oct 2012``, a byline, an ``image`` label).
+_SAME_LINE_SPACES = frozenset(" \u00a0")
 
 
 def _marks_by_letters(text: str) -> Iterator[tuple[int, int]]:
@@ -130,7 +134,7 @@ def _has_letter_damage(text: str) -> bool:
         after = text[end] if end < len(text) else " "
         if after.isalpha():
             return True  # inside a word, or opening one
-        if before.isalpha() and after.isspace() and text[end : end + 3].lstrip()[:1].islower():
+        if before.isalpha() and after in _SAME_LINE_SPACES and text[end + 1 : end + 2].islower():
             edges += 1
             if edges >= thresholds.MIN_EDGE_DAMAGE_MARKS:
                 return True
