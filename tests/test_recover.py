@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from cleaner import clean
 from cleaner.options import CleanOptions
 from cleaner.recover import (
+    _has_letter_damage,
     ascii_fold,
     charset_repertoire,
     coherent,
@@ -262,6 +263,17 @@ def test_long_article_with_only_question_marks_at_word_edges_is_left_alone() -> 
         + "Who proofread it? Nobody knew. Travel? Not this year."
     )
     assert recover_text(article, CleanOptions()) == (article, [])
+
+
+def test_questions_ending_lines_before_lower_case_lines_do_not_open_the_gate() -> None:
+    # Headlines ending in a question, each followed by a byline or a date in lower case:
+    # a line break after the ``?`` says it ends the line, not a word that lost a letter.
+    item = "Where did the campaign go wrong?\n\nupdated 10:57 AM, by the news desk\n\n"
+    article = item * 12 + "The story goes on after the list of headlines."
+    assert not _has_letter_damage(article)
+    assert recover_text(article, OPTIONS) == (article, [])
+    # The same words on one line still read as damage.
+    assert _has_letter_damage(article.replace("wrong?\n\nupdated", "wrong? updated"))
 
 
 def test_long_article_with_damage_inside_a_word_is_still_weighed() -> None:
