@@ -531,6 +531,20 @@ def test_metrics_count_requests_documents_and_reasons(client: FlaskClient) -> No
     assert "cleaner_http_request_duration_seconds_bucket" in text
 
 
+def test_metrics_count_repeated_requests_and_unknown_methods_once_per_label(
+    client: FlaskClient,
+) -> None:
+    for _ in range(3):
+        client.post("/v1/clean", json={"text": "Caf\u00c3\u00a9 au lait"})
+    client.open("/nowhere", method="BREW")
+    text = client.get("/metrics").get_data(as_text=True)
+    assert 'cleaner_http_requests_total{method="POST",route="/v1/clean",status="200"} 3.0' in text
+    assert 'cleaner_documents_total{outcome="ok"} 3.0' in text
+    assert 'cleaner_repairs_total{reason="mojibake"} 3.0' in text
+    assert 'method="other",route="unmatched"' in text
+    assert "BREW" not in text
+
+
 def test_openapi_document_describes_the_service(client: FlaskClient) -> None:
     doc = client.get("/openapi.json").get_json()
     assert doc["openapi"].startswith("3.1")

@@ -9,10 +9,10 @@ gunicorn ``child_exit`` hook marks dead workers. Without it, the app's registry 
 
 from __future__ import annotations
 
-import collections
 import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from flask import Blueprint, Flask, Response, current_app, g, request
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram
@@ -42,6 +42,11 @@ LATENCY_BUCKETS = (
     30.0,
 )
 
+# The request methods HTTP defines (RFC 9110 and PATCH); any other is counted as "other".
+HTTP_METHODS = frozenset(
+    ("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH")
+)
+
 bp = Blueprint("metrics", __name__)
 
 
@@ -55,6 +60,17 @@ class Metrics:
     documents: Counter
     removed_lines: Counter
     repairs: Counter
+    # The labelled children already made, by metric and label values: ``labels()`` checks
+    # and locks on every call, and a request counts up to a dozen of them.
+    children: dict[tuple[str, tuple[str, ...]], Any] = field(default_factory=dict)
+
+    def child(self, metric: Counter | Histogram, *values: str) -> Any:
+        """``metric.labels(*values)``, made once per label values."""
+        key = (metric._name, values)
+        found = self.children.get(key)
+        if found is None:
+            found = self.children[key] = metric.labels(*values)
+        return found
 
     @classmethod
     def create(cls) -> Metrics:
@@ -105,16 +121,18 @@ def get_metrics(app: Flask | None = None) -> Metrics:
 def record_document(metrics: Metrics, result: CleanResult | None) -> None:
     """Count one cleaned document (None when it failed) and its changes by reason."""
     if result is None:
-        metrics.documents.labels(outcome="error").inc()
+        metrics.child(metrics.documents, "error").inc()
         return
-    metrics.documents.labels(outcome="ok").inc()
+    metrics.child(metrics.documents, "ok").inc()
     # one increment per reason, not per step: a page has dozens of removed lines
-    for counter, steps in (
-        (metrics.removed_lines, result.removed_lines),
-        (metrics.repairs, result.repairs),
-    ):
-        for reason, count in collections.Counter(str(step.reason) for step in steps).items():
-            counter.labels(reason=reason).inc(count)
+    removed: dict[str, int] = {}
+    repaired: dict[str, int] = {}
+    for step in result.steps:
+        counts = removed if step.action == "drop_line" else repaired
+        counts[step.reason] = counts.get(step.reason, 0) + 1
+    for counter, by_reason in ((metrics.removed_lines, removed), (metrics.repairs, repaired)):
+        for reason, count in by_reason.items():
+            metrics.child(counter, str(reason)).inc(count)
 
 
 def render() -> Response:
@@ -142,12 +160,12 @@ def _start_timer() -> None:
 def _observe(response: Response) -> Response:
     metrics = get_metrics()
     route = request.url_rule.rule if request.url_rule is not None else "unmatched"
-    metrics.requests.labels(
-        route=route, method=request.method, status=str(response.status_code)
-    ).inc()
+    # a client may send any method token: only the ones HTTP defines get their own label
+    method = request.method if request.method in HTTP_METHODS else "other"
+    metrics.child(metrics.requests, route, method, str(response.status_code)).inc()
     started = g.get("metrics_started")
     if started is not None:
-        metrics.latency.labels(route=route).observe(time.perf_counter() - started)
+        metrics.child(metrics.latency, route).observe(time.perf_counter() - started)
     return response
 
 
