@@ -821,9 +821,19 @@ def stopword_group_union(langs: tuple[str, ...]) -> frozenset[int]:
     >>> numbers["the"] in stopword_group_union(("en",)), stopword_group_union(())
     (True, frozenset())
     """
-    wanted = set(langs)
+    by_language = _stopword_groups_by_language()
+    return frozenset().union(*(by_language.get(lang, ()) for lang in langs))
+
+
+@functools.cache
+def _stopword_groups_by_language() -> dict[str, frozenset[int]]:
+    """Language -> the :func:`stopword_groups` numbers of the tuples that hold it."""
     _, languages = stopword_groups()
-    return frozenset(n for n, group in enumerate(languages) if wanted.intersection(group))
+    numbers: dict[str, set[int]] = {}
+    for n, group in enumerate(languages):
+        for lang in group:
+            numbers.setdefault(lang, set()).add(n)
+    return {lang: frozenset(found) for lang, found in numbers.items()}
 
 
 @functools.cache
