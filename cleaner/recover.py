@@ -610,6 +610,9 @@ class _Document:
     # a hesitant word's readings are weighed by them (a text that lost ``ų`` five times
     # lost it in ``kalb?`` too rather than ``ą``).
     fills: Counter[str] = dataclasses.field(default_factory=Counter)
+    # Legacy bytes come from one 8-bit charset: once the confident recoveries show which,
+    # a U+FFFD is filled only with letters these charsets write (empty: any letter).
+    legacy_charsets: tuple[str, ...] = ()
 
 
 _EMPTY_DOCUMENT = _Document(
@@ -763,24 +766,31 @@ def _fits_utf8(letter: str, run: int) -> bool:
 
 def _lost_letters(lang: str, hole: _Hole, doc: _Document) -> frozenset[str]:
     """The letters of ``lang`` that ``hole`` can stand for in ``doc``."""
-    run = hole.end - hole.start if hole.kind == REPLACEMENT else 0
-    return _lost_letters_of(lang, hole.kind, run, doc.chunked, doc.charsets)
+    if hole.kind == REPLACEMENT:
+        run = hole.end - hole.start
+        return _lost_letters_of(lang, hole.kind, run, doc.chunked, doc.legacy_charsets)
+    return _lost_letters_of(lang, hole.kind, 0, doc.chunked, doc.charsets)
 
 
 @functools.lru_cache(maxsize=_CACHED_LOST_LETTER_SETS)
 def _lost_letters_of(
     lang: str, kind: str, run: int, chunked: bool, charsets: tuple[str, ...]
 ) -> frozenset[str]:
-    """:func:`_lost_letters` by the hole's kind and length and the document's charsets.
+    """:func:`_lost_letters` by the hole's kind and length and the document's charsets
+    (for a U+FFFD from legacy bytes, the charsets that may have written them: any when
+    none is given).
 
     >>> sorted(_lost_letters_of("de", "?", 0, False, ("ascii",)))
     ['Ä', 'Ö', 'Ü', 'ß', 'ä', 'ö', 'ü']
+    >>> "".join(sorted(_lost_letters_of("lv", "\ufffd", 1, False, ("cp1250",))))
+    'ČčŠšŽž'
     """
     letters = language_letters(lang)
     if kind == REPLACEMENT:
         if chunked:
             return frozenset(c for c in letters if _fits_utf8(c, run))
-        return frozenset(c for c in letters if ord(c) > 127)
+        written = {c for cs in charsets for c in charset_repertoire(cs)} if charsets else None
+        return frozenset(c for c in letters if ord(c) > 127 and (written is None or c in written))
     lost: set[str] = set()
     for cs in charsets:
         lost |= letters - charset_repertoire(cs)
@@ -1732,14 +1742,19 @@ def _vote_languages(text: str, damaged: list[re.Match[str]], doc: _Document) -> 
     if latin_damage and "LATIN" not in doc.confident:
         # The intact words vote too, each word once, its vote shared among the languages
         # whose short lexicon knows it (``fekete``: Hungarian alone; ``anna``: everyone):
-        # for the languages the damaged words were read in, or alone when none could be.
+        # for the languages the damaged words were read in, or alone when none could be,
+        # or for a language whose intact words (two or more) alone outweigh every damaged
+        # word's reading (``arhitekt?ra`` reads as Latvian, but ``hogyan`` and
+        # ``csomagokat`` are Hungarian; one surname does not overrule ``Ren?``).
         tally = votes.setdefault("LATIN", {})
         best = max(tally.values(), default=0.0)
         floor = best * thresholds.MIN_LANGUAGE_SCORE_RATIO / 2
         leaders = {lang for lang, v in tally.items() if v >= floor}
         for lang, share in _intact_word_votes(doc).items():
-            if not leaders or lang in leaders:
-                tally[lang] = tally.get(lang, 0.0) + share * thresholds.LANGUAGE_VOTE_PER_KNOWN_WORD
+            vote = share * thresholds.LANGUAGE_VOTE_PER_KNOWN_WORD
+            outvotes = vote > best and vote >= thresholds.MIN_INTACT_VOTES_TO_OVERRULE
+            if not leaders or lang in leaders or outvotes:
+                tally[lang] = tally.get(lang, 0.0) + vote
     votes = {script: tally for script, tally in votes.items() if tally}
     if not votes:
         return doc
@@ -1819,6 +1834,11 @@ def recover_text(text: str, options: CleanOptions) -> tuple[str, list[Step]]:
     if not damaged:
         return text, space_steps
     doc = _vote_languages(text, damaged, doc)
+    if doc.legacy_bytes and doc.main_script in doc.confident:
+        doc = dataclasses.replace(doc, legacy_charsets=_writing_charsets(doc))
+    # Weighed without the document's own words: a word with a lost letter is never intact
+    # in the text, so the bare word (``to``, intact elsewhere) would always win over it.
+    lexicon_only = dataclasses.replace(doc, words=Counter(), folded=Counter())
 
     def reads_as_quote(word: str, opening: bool) -> bool:
         """The word is clearly better without the ``?`` than with it as a lost letter
@@ -1827,7 +1847,7 @@ def recover_text(text: str, options: CleanOptions) -> tuple[str, list[Step]]:
         scripts = [script_of(c) for c in word if c.isalpha()]
         script = scripts[0] if scripts else doc.main_script
         langs = doc.languages.get(script, ())
-        bare = _score(word, langs, doc, script)[0]
+        bare = _score(word, langs, lexicon_only, script)[0]
         if bare <= 0:
             return False
         hole = _Hole(0, 1, QMARK)
@@ -1837,7 +1857,7 @@ def recover_text(text: str, options: CleanOptions) -> tuple[str, list[Step]]:
         for c in letters:
             filled = c + word if opening else word + c
             lead = thresholds.MIN_QUOTE_WORD_LEAD_ZIPF if len(word) > 1 else 0.0
-            if _score(filled, langs, doc, script)[0] >= bare - lead:
+            if _score(filled, langs, lexicon_only, script)[0] >= bare - lead:
                 return False
         return True
 
@@ -2164,19 +2184,31 @@ def _recover_tokens(
             found.append((m, choice))
         else:
             hesitant.append(m)
-    fills = Counter(
-        c.lower()
-        for m, choice in found
-        if len(choice.word) == len(m.group())
-        for h in _holes(m.group(), doc.chunked)
-        if h.end - h.start == 1
-        for c in choice.word[h.start]
-        if c.isalpha()
-    )
-    if sum(fills.values()) < thresholds.MIN_FILL_PRIOR_LETTERS or not hesitant:
+    reread = doc
+    if doc.legacy_bytes:
+        # Legacy bytes come from one charset: the letters most recoveries wrote name it, and
+        # a word filled with a letter it lacks is read again with its letters only.
+        charsets = _legacy_charsets(_written_letters(found, doc, REPLACEMENT))
+        if doc.legacy_charsets:
+            charsets = tuple(cs for cs in charsets if cs in doc.legacy_charsets)
+        if charsets:
+            reread = dataclasses.replace(doc, legacy_charsets=charsets)
+            written = {c for cs in charsets for c in charset_repertoire(cs)}
+            outside = [
+                m
+                for m, choice in found
+                if any(c not in written for c in _written_letters([(m, choice)], doc, REPLACEMENT))
+            ]
+            if outside:
+                found = [(m, choice) for m, choice in found if m not in outside]
+                hesitant = sorted(hesitant + outside, key=lambda m: m.start())
+    fills = _written_letters(found, doc, QMARK) + _written_letters(found, doc, REPLACEMENT)
+    primed = reread
+    if sum(fills.values()) >= thresholds.MIN_FILL_PRIOR_LETTERS:
+        primed = dataclasses.replace(reread, fills=fills)
+    if primed is doc or not hesitant:
         return found
     # Second reading of the hesitant words, weighed by the letters the text lost elsewhere.
-    primed = dataclasses.replace(doc, fills=fills)
     cache.clear()
     for m in hesitant:
         token = m.group()
@@ -2188,6 +2220,66 @@ def _recover_tokens(
             found.append((m, choice))
     found.sort(key=lambda pair: pair[0].start())
     return found
+
+
+def _written_letters(
+    found: list[tuple[re.Match[str], _Choice]], doc: _Document, kind: str
+) -> Counter[str]:
+    """The letters (lower case) the recoveries in ``found`` wrote into one-character holes
+    of ``kind``, and how often."""
+    return Counter(
+        c.lower()
+        for m, choice in found
+        if len(choice.word) == len(m.group())
+        for h in _holes(m.group(), doc.chunked)
+        if h.end - h.start == 1 and h.kind == kind
+        for c in choice.word[h.start]
+        if c.isalpha()
+    )
+
+
+def _writing_charsets(doc: _Document) -> tuple[str, ...]:
+    """The legacy charsets that write every letter of the document's first language (its
+    legacy bytes came from one of them; empty when none does or the language is unknown).
+
+    >>> doc = dataclasses.replace(_EMPTY_DOCUMENT, languages={"LATIN": ("hu", "lv")})
+    >>> _writing_charsets(doc)
+    ('cp1250', 'iso8859_2', 'iso8859_16')
+    """
+    langs = doc.languages.get(doc.main_script) or ("",)
+    return _charsets_writing(langs[0])
+
+
+@functools.cache
+def _charsets_writing(lang: str) -> tuple[str, ...]:
+    if not lang:
+        return ()
+    letters = {c for c in language_letters(lang) if ord(c) > 127}
+    return tuple(
+        cs for cs in recover_data.LEGACY_TEXT_CHARSETS if letters <= charset_repertoire(cs)
+    )
+
+
+def _legacy_charsets(letters: Counter[str]) -> tuple[str, ...]:
+    """The legacy charsets that write the most of ``letters`` (counted with repeats), when
+    they write a clear majority of them; empty when the letters do not tell.
+
+    >>> _legacy_charsets(Counter({"\u0151": 2, "\u00e1": 1, "\u016b": 1}))
+    ('cp1250', 'iso8859_2', 'iso8859_16')
+    >>> _legacy_charsets(Counter({"\u00e9": 1}))
+    ()
+    """
+    total = sum(letters.values())
+    if total < thresholds.MIN_LEGACY_CHARSET_LETTERS:
+        return ()
+    written = {
+        cs: sum(n for c, n in letters.items() if c in charset_repertoire(cs))
+        for cs in recover_data.LEGACY_TEXT_CHARSETS
+    }
+    best = max(written.values(), default=0)
+    if best <= total * thresholds.MIN_LEGACY_CHARSET_SHARE:
+        return ()
+    return tuple(cs for cs, n in written.items() if n == best)
 
 
 def _lone_marks(token: str) -> bool:

@@ -359,6 +359,9 @@ MIN_LANGUAGE_VOTE_CONFIDENCE = 0.5
 # only Hungarian knows gives Hungarian all of it). Guess: one word that names its language
 # outweighs one damaged word's reading.
 LANGUAGE_VOTE_PER_KNOWN_WORD = 1.0
+# Intact words' votes a language none of the damaged words was read in needs to be counted
+# (and to beat the best reading). Guess: two words of its own, so one surname cannot.
+MIN_INTACT_VOTES_TO_OVERRULE = 2.0
 # Intact words shorter than this do not vote (``a``, ``i``, ``o`` are words everywhere).
 MIN_VOTING_WORD_LETTERS = 2
 # Intact letters a damaged word needs to vote (``s?`` is a word in a dozen languages).
@@ -629,3 +632,9 @@ MIN_SCRIPT_NAME_LINE_CAPITALS = 0.5
 # document's confident recoveries wrote, once they wrote at least this many. Guess: three
 # recovered letters show which letters the text's charset lacked.
 MIN_FILL_PRIOR_LETTERS = 3
+# Legacy bytes read as UTF-8: the charset that wrote the most of the letters the confident
+# recoveries put into U+FFFD is taken as the text's, once they put at least this many and
+# it writes more than this share of them (a word filled with a letter it lacks is read
+# again). Guess: two letters, and a clear majority of them.
+MIN_LEGACY_CHARSET_LETTERS = 2
+MIN_LEGACY_CHARSET_SHARE = 0.5

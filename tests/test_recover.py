@@ -463,3 +463,41 @@ def test_other_alphabets_losing_one_mark_per_letter_are_left_to_script_recovery(
     out, steps = recover_text(text, OPTIONS)
     assert out == text
     assert steps == []
+
+
+def test_intact_words_of_one_language_overrule_a_reading_in_another() -> None:
+    # ``m?zika`` reads only as Latvian, but ``hogyan``, ``tudunk`` and ``csomagokat`` are
+    # Hungarian: the text is Hungarian and its legacy charset never wrote ``ū``.
+    text = fffd_damage("Hogyan tudunk múzika csomagokat telepíteni?", "cp1250")
+    out = recover_text(text, OPTIONS)[0]
+    assert "\u016b" not in out
+    assert "telepíteni" in out
+
+
+def test_one_surname_does_not_overrule_the_reading_of_a_first_name() -> None:
+    for name in ("José Andersen", "René Hansen"):
+        assert recover_text(qmark_damage(name, "ascii"), OPTIONS)[0] == name
+
+
+def test_legacy_fffd_is_filled_only_with_letters_of_the_languages_charsets() -> None:
+    # A Czech text in cp1250: a U+FFFD is never a letter cp1250 cannot write (``ů`` yes,
+    # ``ū`` no), whatever another language's lexicon says.
+    text = fffd_damage("Na dvoře stála stará kůlna a za ní zahrada.", "cp1250")
+    out = recover_text(text, OPTIONS)[0]
+    written = charset_repertoire("cp1250")
+    assert all(c in written for c in out if not c.isascii() and c != "\ufffd")
+
+
+def test_a_bare_word_intact_elsewhere_does_not_make_a_lost_letter_a_quotation_mark() -> None:
+    # ``to`` is intact in the text, ``što`` never can be: the ``?`` is its lost letter.
+    sentence = "Rekao je da to nije ono što je obećao, a to je naš problem."
+    out = recover_text(qmark_damage(sentence, "latin-1"), OPTIONS)[0]
+    assert out == sentence
+    for other in (
+        "Znam da to nije što sam htio, ali to je naš grad i mi ga volimo.",
+        "Pitali su ga što misli o tome, a on je rekao da je to naš izbor.",
+    ):
+        assert not any(
+            c in "\u201c\u201d\u201e"
+            for c in recover_text(qmark_damage(other, "latin-1"), OPTIONS)[0]
+        )
