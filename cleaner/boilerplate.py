@@ -59,6 +59,7 @@ import dataclasses
 import functools
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 from itertools import chain, filterfalse, repeat
 from operator import attrgetter, itemgetter
@@ -342,16 +343,14 @@ def _analyse(lines: list[str], seen: dict[str, LineInfo] | None = None) -> list[
 def _read_page(lines: list[str], seen: dict[str, LineInfo] | None = None) -> Page:
     """The non-blank lines and their records; ``seen`` holds the records by line text for
     one call (pages repeat their menus, and later passes see the same lines again)."""
-    infos: list[LineInfo] = []
+    texts: list[str] = []
     index: list[int] = []
     blocks: list[int] = []
-    append, append_index, append_block = infos.append, index.append, blocks.append
+    append, append_index, append_block = texts.append, index.append, blocks.append
     block, in_block = 0, False
     if seen is None:
         seen = {}
-    get = seen.get
     blanks = _BLANKS
-    lex = _lexicon()
     for i, raw in enumerate(lines):
         text = raw.strip(blanks)
         if not text:
@@ -360,13 +359,25 @@ def _read_page(lines: list[str], seen: dict[str, LineInfo] | None = None) -> Pag
         if not in_block:
             block += 1
             in_block = True
-        info = get(text)
-        if info is None:
-            info = seen[text] = _line_record(text, lex)
-        append(info)
+        append(text)
         append_index(i)
         append_block(block)
-    return Page(infos, index, blocks)
+    new = dict.fromkeys(texts).keys() - seen.keys()
+    if new:
+        _add_records(new, seen)
+    return Page(list(map(seen.__getitem__, texts)), index, blocks)
+
+
+def _add_records(texts: Collection[str], seen: dict[str, LineInfo]) -> None:
+    """Build the records of distinct line texts into ``seen``: the ASCII ones together
+    (:func:`_ascii_records`), the others one by one (:func:`_line_record`)."""
+    lex = _lexicon()
+    ascii_texts = list(filter(str.isascii, texts))
+    if ascii_texts:
+        seen.update(zip(ascii_texts, _ascii_records(ascii_texts, lex), strict=True))
+    if len(ascii_texts) < len(texts):
+        others = list(filterfalse(str.isascii, texts))
+        seen.update(zip(others, map(_line_record, others, repeat(lex)), strict=True))
 
 
 class _Lexicon(NamedTuple):
@@ -484,6 +495,67 @@ def _line_record(text: str, lex: _Lexicon) -> LineInfo:
         text, key, words, n_words, cjk, size, label, marker, byline, image_credit, dkey, groups,
         letters_only,
     )  # fmt: skip
+
+
+def _ascii_records(texts: list[str], lex: _Lexicon) -> list[LineInfo]:
+    """The records of ASCII lines, the same as :func:`_line_record` builds, with the steps
+    every line takes (split into words over its bytes, label key, letters only or not,
+    whole-line label) done for all the lines at C speed and the rest line by line."""
+    tokens = list(
+        map(
+            str.split,
+            map(
+                bytes.decode,
+                map(bytes.translate, map(str.encode, texts), repeat(_CP1252_TOKEN_TABLE)),
+            ),
+        )
+    )
+    keys = list(map(" ".join, tokens))
+    # (A line with no digit: all its words are letters. No words: not known.)
+    letters = map(str.isalpha, map("".join, tokens))
+    labels = map(lex.labels.get, keys)
+    max_label_words = thresholds.MAX_LABELLED_LINE_WORDS
+    max_credit_words = thresholds.MAX_CREDIT_WORDS
+    min_prose_words = thresholds.MIN_SHORT_PROSE_WORDS
+    records: list[LineInfo] = []
+    add = records.append
+    for text, words, key, letters_only, label in zip(
+        texts, tokens, keys, letters, labels, strict=True
+    ):
+        if not words:
+            # No letters or digits at all: nothing to look up (and no copyright sign).
+            add(LineInfo(text, "", words, 0, 0, len(text), None, None, False, False, "", (), False))
+            continue
+        line_tokens = words
+        if not letters_only:
+            words = list(filterfalse(str.isdigit, words))
+        n_words = len(words)
+        if n_words > max_label_words:
+            label = None
+        elif label is None and words:
+            if len(words) < len(line_tokens):
+                label = lex.labels.get(" ".join(words))
+            if label is None and words[0] in lex.label_prefix_first_words:
+                label = _label_prefix_of(words)
+        marker = None
+        if not lex.marker_anchors.isdisjoint(line_tokens):
+            marker = marker_of(key, line_tokens)
+        byline = image_credit = False
+        if n_words <= max_credit_words:
+            if not letters_only or line_tokens[0] in _BYLINE_FIRST_WORDS:
+                byline = _is_dateline_or_byline(text, key, n_words, line_tokens)
+            if ":" in text or not _AGENCY_FIRST_WORDS.isdisjoint(words):
+                image_credit = _is_image_credit(text, key, words)
+        groups: tuple[int, ...] = ()
+        if n_words >= min_prose_words:
+            groups = tuple(filter(None, map(lex.stopword_group_of.get, words)))
+        add(
+            LineInfo(
+                text, key, words, n_words, 0, len(text), label, marker, byline, image_credit,
+                key, groups, letters_only,
+            )
+        )  # fmt: skip
+    return records
 
 
 def _page_languages(prose: list[LineInfo]) -> tuple[list[str], list[int]]:
