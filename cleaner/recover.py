@@ -1200,7 +1200,7 @@ def _choose_in(
         spelled = [[c for c in options if c in own] for options in spelled]
         if not all(spelled):
             return None
-        return _choose_by_spelling(pieces, spelled, holes, langs[0], doc, min_share)
+        return _choose_by_spelling(token, pieces, spelled, holes, langs[0], doc, min_share)
 
     if not weights:
         choice = spell(thresholds.MIN_SPELLING_SHARE)
@@ -1621,6 +1621,7 @@ def _evidence_for(token: str, holes: list[_Hole], doc: _Document, script: str) -
 
 
 def _choose_by_spelling(
+    token: str,
     pieces: list[str],
     choices: list[list[str]],
     holes: list[_Hole],
@@ -1629,7 +1630,9 @@ def _choose_by_spelling(
     min_share: float = thresholds.MIN_SPELLING_SHARE,
 ) -> _Choice | None:
     """For a word no lexicon knows (a name): the filling whose spelling is most typical,
-    when its share of the likelihood reaches ``min_share``."""
+    when its share of the likelihood reaches ``min_share``. The letters the document's
+    confident recoveries wrote weigh in as in :func:`_fill_prior` (a Finnish text that
+    lost ``ä`` forty times lost it in ``helsinkil?iskoteja`` too, not ``ö``)."""
     if lexicon_language(lang) not in LANGUAGES:
         return None
     scored: list[tuple[float, str]] = []
@@ -1640,7 +1643,10 @@ def _choose_by_spelling(
         if not _consistent(fill, holes, doc):
             continue
         word = pieces[0] + "".join(f + p for f, p in zip(fill, pieces[1:], strict=True))
-        scored.append((plausibility(word.strip(QMARK), lang), word))
+        ll = plausibility(word.strip(QMARK), lang)
+        if doc.fills:
+            ll += _fill_prior(token, holes, word, doc.fills) * math.log(10)
+        scored.append((ll, word))
     if len(scored) < 2:
         return None
     top = max(ll for ll, _ in scored)

@@ -501,3 +501,14 @@ def test_a_bare_word_intact_elsewhere_does_not_make_a_lost_letter_a_quotation_ma
             c in "\u201c\u201d\u201e"
             for c in recover_text(qmark_damage(other, "latin-1"), OPTIONS)[0]
         )
+
+
+def test_spelling_of_an_unknown_word_follows_the_letters_the_text_lost_elsewhere() -> None:
+    # The text lost ``ä`` again and again; ``j?rvist??n`` is spelled with it, not with
+    # ``å``, which the Finnish letter model alone finds about as likely.
+    sentence = (
+        "Tämä kylä on tunnettu järvistään ja metsistään. Täällä käyvät kesäisin myös "
+        "lahtelaisperheet ja hämeenlinnalaiskävijät, jotka ihailevat näkymiä ja "
+        "rauhallista elämää."
+    )
+    assert recover_text(qmark_damage(sentence, "cp1251"), OPTIONS)[0] == sentence
