@@ -272,6 +272,21 @@ LEXICON_LANGUAGES: MappingProxyType[str, tuple[str, ...]] = MappingProxyType(
     }
 )
 
+# Other spellings of a letter that a lexicon may list a word under: Romanian s and t with a
+# comma below are often written with a cedilla (the older code pages had only those), while
+# the word lists spell them with the comma. A word is known when either spelling is (the
+# cedilla is right in Turkish, so the original spelling is always tried first).
+LEXICON_SPELLINGS: MappingProxyType[int, str] = MappingProxyType(
+    {
+        ord("\N{LATIN SMALL LETTER S WITH CEDILLA}"): "\N{LATIN SMALL LETTER S WITH COMMA BELOW}",
+        ord("\N{LATIN SMALL LETTER T WITH CEDILLA}"): "\N{LATIN SMALL LETTER T WITH COMMA BELOW}",
+    }
+)
+
+# Vietnamese vowels with a tone mark (``ạ`` ... ``ỹ``): the lower-case letters of the
+# Vietnamese part of Latin Extended Additional, U+1EA1 to U+1EF9, every second code point.
+_VIETNAMESE_TONED = "".join(chr(code) for code in range(0x1EA1, 0x1EFA, 2))
+
 # Non-ASCII letters of the Latin alphabets of the languages whose text is repaired, in
 # lower case, one string per language. A word whose non-ASCII letters fit no single
 # alphabet (``KĂśtzting``: Romanian ``ă`` with Polish ``ś``) is most likely mojibake from
@@ -293,7 +308,7 @@ LATIN_ALPHABETS: MappingProxyType[str, str] = MappingProxyType(
         "ro": "ăâîșțşţ",
         "hu": "áéíóöőúüű",
         "sv": "åäöé",
-        "vi": "àáâãèéêìíòóôõùúýăđĩũơư",
+        "vi": "àáâãèéêìíòóôõùúýăđĩũơư" + _VIETNAMESE_TONED,
         "sk": "áäčďéíĺľňóôŕšťúýž",
         "da": "æøåéü",
         "nb": "æøåéèóôò",
@@ -323,6 +338,31 @@ COMMON_LETTERS = "éáóíüöäúñçàèãõâêôìòùëïîøåæœßšžč
 # character (``Ä?iÄ``, ``Há»?c``): a byte lost to ``errors="replace"``. Known false
 # positives: ``¿Qué?dijo`` without a space, which is rare.
 LOST_QMARK_RE: re.Pattern[str] = re.compile(r"(?<=[^\x00-\x7f])\?(?=[^\W\d_]|[^\x00-\x7f])")
+
+# The characters of UTF-8 continuation bytes (0x80-0xBF) read as Windows-1252 or Latin-1
+# (its punctuation, the C1 controls of its undefined bytes, NBSP to U+00BF), minus its
+# letters (``najvä?ších`` is Slovak that lost a letter, not mojibake) and the closing
+# punctuation real text puts before or after a question mark (``Qué?»``, ``“café”?``).
+_CONTINUATION_CHARS = "".join(
+    ch
+    for ch in sorted(
+        set(CHARSET_TABLES["sloppy-windows-1252"][0x80:0xC0] + "".join(map(chr, range(0x80, 0xC0))))
+        - set("\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}")
+        - set("\N{HORIZONTAL ELLIPSIS}\N{NO-BREAK SPACE}")
+    )
+    if not ch.isalpha()
+)
+_LOST_MARK_CLASS = "[?\N{REPLACEMENT CHARACTER}]"
+# A three-byte UTF-8 sequence read as Windows-1252 or Latin-1 (lead ``à``-``ï``) with a
+# byte lost to ``?`` or U+FFFD: one continuation survives (``á»?``, ``â?¬``), or both were
+# lost and more non-ASCII text is glued to it (``ì??ì``: Korean, Chinese, Japanese).
+# Each is a character destroyed by a lossy round trip. Known false positives: a word
+# ending in ``à``-``ï`` then ``??`` right before non-ASCII text (``è??é``), which is rare.
+LOST_SEQUENCE_RE: re.Pattern[str] = re.compile(
+    f"[\u00e0-\u00ef](?:{_char_class(_CONTINUATION_CHARS)}{_LOST_MARK_CLASS}"
+    f"|{_LOST_MARK_CLASS}{_char_class(_CONTINUATION_CHARS.replace(chr(0xBB), ''))}"
+    rf"|{_LOST_MARK_CLASS}{{2}}(?=[^\x00-\x7f\s]))"
+)
 
 
 def _ranges_class(codes: list[int]) -> str:

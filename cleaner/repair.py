@@ -148,18 +148,22 @@ def implausibility(text: str) -> float:
     """
     if text.isascii():
         return 0.0
-    cost = thresholds.MOJIBAKE_BADNESS_WEIGHT * badness(text)
+    # a U+FFFD stands for one lost character and costs one, wherever it stands: the tests
+    # of odd neighbours (ftfy's badness, symbols inside words) look past it
+    seen = text.replace("\N{REPLACEMENT CHARACTER}", "")
+    cost = thresholds.MOJIBAKE_BADNESS_WEIGHT * badness(seen)
     cost += thresholds.MOJIBAKE_RARE_CHAR_WEIGHT * len(chardata.RARE_CHAR_RE.findall(text))
     cost += text.count("\N{REPLACEMENT CHARACTER}")
     cost += thresholds.MOJIBAKE_RARE_CHAR_WEIGHT * len(chardata.LOST_QMARK_RE.findall(text))
+    cost += thresholds.MOJIBAKE_RARE_CHAR_WEIGHT * len(chardata.LOST_SEQUENCE_RE.findall(text))
     cost += thresholds.MOJIBAKE_RARE_CHAR_WEIGHT * len(_LOST_NBSP_RE.findall(text))
     cost += thresholds.MOJIBAKE_SYMBOL_WEIGHT * (
-        len(chardata.SYMBOL_IN_WORD_RE.findall(text)) - text.count(chardata.CATALAN_MIDDLE_DOT)
+        len(chardata.SYMBOL_IN_WORD_RE.findall(seen)) - text.count(chardata.CATALAN_MIDDLE_DOT)
     )
     cost += thresholds.MOJIBAKE_RARE_CHAR_WEIGHT * sum(
         text.count(ch) for ch in set(text) if not ch.isascii() and unicodedata.category(ch) == "Cn"
     )
-    for word, count in Counter(chardata.WORD_RE.findall(text)).items():
+    for word, count in Counter(chardata.WORD_RE.findall(seen)).items():
         if not word.isascii():
             cost += count * _word_total_cost(word)
     return float(cost + _foreign_mark_cost(text))
@@ -283,7 +287,13 @@ def known_word_share(text: str) -> float:
     tokens = [w for w in lexicon.words(text) if not w.isascii()]
     if not tokens:
         return 0.0
-    return max((lexicon.known_share(tokens, lang) for lang in languages_for(text)), default=0.0)
+    respelled = [w.translate(chardata.LEXICON_SPELLINGS) for w in tokens]
+    best = 0.0
+    for lang in languages_for(text):
+        table = lexicon.frequency_table(lang)
+        known = sum(1 for w, r in zip(tokens, respelled, strict=True) if w in table or r in table)
+        best = max(best, known / len(tokens))
+    return best
 
 
 # ---------------------------------------------------------------------------------------
@@ -440,15 +450,64 @@ def decode_lossy(text: str, charset: str, wide: bool = False) -> str:
     out: list[str] = []
     pos = 0
     for group in _group_by_token(text, sites):
-        fills = _fill_group(text, group, context) if enough_context else [None] * len(group)
-        for (start, end, _options, vanished), fill in zip(group, fills, strict=True):
-            if fill is None and vanished:
-                continue
+        if enough_context and all(options for _s, _e, options, _v in group):
+            fills = _fill_group(text, group, context)
+        else:
+            # few words to judge by, or a character lost whole: no lexicon decides
+            fills = [None] * len(group)
+        for (start, end, options, vanished), fill in zip(group, fills, strict=True):
+            if fill is None and vanished and options and _may_be_letter(text, start, context):
+                continue  # a letter of the line's own alphabet, with no byte lost after it
             out.append(text[pos:start])
-            out.append("\N{REPLACEMENT CHARACTER}" if fill is None else fill)
+            out.append(_hole(text, start, end, options) if fill is None else fill)
             pos = end
     out.append(text[pos:])
     return "".join(out)
+
+
+def _may_be_letter(text: str, start: int, context: Counter[str]) -> bool:
+    """Whether the lead character at ``start``, whose next byte seems to have vanished,
+    may be a letter as it stands: a Latin letter between letters of its own script that
+    the alphabet of the line's undamaged words also writes (``În`` in Romanian, not
+    ``ТиÑон`` or Hungarian ``Ãgy``).
+
+    >>> _may_be_letter("\u00cen timpul", 0, Counter("ăîâ"))
+    True
+    >>> _may_be_letter("Ти\u00d1он", 2, Counter("ти")), _may_be_letter("\u00c3gy", 0, Counter("áő"))
+    (False, False)
+    """
+    lead = text[start]
+    if not lead.isalpha() or script_of(lead) != "latin":
+        return False
+    latin = sum(n for ch, n in context.items() if script_of(ch) == "latin")
+    if latin * 2 < context.total():
+        return False  # the line's own words are mostly in another script
+    for near in (text[start - 1 : start], text[start + 1 : start + 2]):
+        if near.isalpha() and script_of(near) != "latin":
+            return False
+    context_letters = frozenset(_latin_letters("".join(context)))
+    if context_letters and covering_languages(context_letters):
+        return _fits(lead, context_letters)
+    return True
+
+
+def _hole(text: str, start: int, end: int, options: list[str]) -> str:
+    """What an undecided damaged sequence ``text[start:end]`` becomes: one U+FFFD for the
+    lost character, followed by the space it ends in when that space was more likely a
+    real one after a byte that vanished than a lost NBSP inside a word: when no letter
+    follows, or when the character the NBSP would make (one of ``options``) is not one
+    the line writes elsewhere.
+
+    >>> _hole("\u00e0\u00b8 (x)", 0, 3, ["\u0e20"]), _hole("b\u00c3 i b\u00e0", 1, 3, ["\u00e0"])
+    ('\ufffd ', '\ufffd')
+    """
+    if end - start < 2 or text[end - 1] != " ":
+        return "\N{REPLACEMENT CHARACTER}"
+    after = text[end : end + 1]
+    inside = [o for o in options if len(o) == 1 and o.isalpha()]
+    if after.isalpha() and any(o in text for o in inside):
+        return "\N{REPLACEMENT CHARACTER}"
+    return "\N{REPLACEMENT CHARACTER} "
 
 
 _LOST = "? \N{REPLACEMENT CHARACTER}"
@@ -476,12 +535,18 @@ def _lossy_sites(text: str, charset: str, choices: tuple[int, ...] = ()) -> list
             continue
         start = match.start()
         vanished = len(chunk) < 2
+        if size > 2 and _lost_bytes(chunk, size) > 1 and not _ascii_letter(text, start + 1):
+            # two or more bytes of one character lost: a hole, whatever the character was
+            sites.append((start, start + min(len(chunk), size), [], vanished))
+            continue
         if vanished:
             nxt = text[start + 1 : start + 2]
             if size != 2 or not (nxt.isalpha() or nxt.isspace() or nxt in _WORD_ENDS):
                 continue
             options = _lossy_options(chunk[0] + "\N{REPLACEMENT CHARACTER}", charset, vanishing)
         else:
+            if size > 2 and _ascii_letter(text, start - 1) and _kept_letter(chunk[1:size]):
+                continue  # ``najvä?ších``: a Latin word's own letters around a lost one
             options = _lossy_options(chunk, charset, choices)
             if size == 2 and chunk[1:] == " ":
                 # the space is a lost NBSP, or a real space after a byte that vanished
@@ -497,7 +562,73 @@ def _lossy_sites(text: str, charset: str, choices: tuple[int, ...] = ()) -> list
             options = [o for o in options if o.isalpha() or lost_mark]
         if options:
             sites.append((start, min(match.end(), start + size), options, vanished))
-    return sites
+    return _holes_amid_mojibake(text, sites)
+
+
+def _ascii_letter(text: str, pos: int) -> bool:
+    """Whether ``text[pos]`` is an ASCII letter or digit (``í`` in ``ších`` is a letter of
+    the word, not a lead whose bytes vanished).
+
+    >>> _ascii_letter("ab", 1), _ascii_letter("a\u00e9", 1), _ascii_letter("a", 1)
+    (True, False, False)
+    """
+    char = text[pos : pos + 1] if pos >= 0 else ""
+    return char.isascii() and char.isalnum()
+
+
+def _kept_letter(slots: str) -> bool:
+    """Whether a surviving continuation character among ``slots`` is a letter.
+
+    >>> _kept_letter("?\u0161"), _kept_letter("\u00bb?")
+    (True, False)
+    """
+    return any(slot.isalpha() for slot in slots)
+
+
+def _lost_bytes(chunk: str, size: int) -> int:
+    """How many continuation bytes of a ``size``-byte sequence ``chunk`` lost: each ``?``
+    or U+FFFD slot, and each slot missing at the end.
+
+    >>> _lost_bytes("\u00ec??", 3), _lost_bytes("\u00e3", 3), _lost_bytes("\u00e1\u00bb?", 3)
+    (2, 2, 1)
+    """
+    slots = chunk[1:size]
+    return sum(1 for slot in slots if slot in _LOST_MARKS) + size - 1 - len(slots)
+
+
+def _holes_amid_mojibake(text: str, sites: list[Site]) -> list[Site]:
+    """``sites`` without the characters lost whole (no options) that stand alone: such a
+    hole is kept only when it touches another damaged sequence or a non-Latin, non-ASCII
+    character (``ã`` in ``não`` or ``irmã?`` is a letter, in ``ããå`` it is not).
+
+    >>> len(_holes_amid_mojibake("n\u00e3o", [(1, 2, [], True)]))
+    0
+    >>> len(_holes_amid_mojibake("\u00e3\u00e3", [(0, 1, [], True), (1, 2, [], True)]))
+    2
+    """
+    kept: list[Site] = []
+    for i, site in enumerate(sites):
+        start, end = site[0], site[1]
+        if not site[2] and not (
+            (i > 0 and sites[i - 1][1] == start)
+            or (i + 1 < len(sites) and sites[i + 1][0] == end)
+            or _foreign_letter(text[start - 1 : start])
+            or _foreign_letter(text[end : end + 1])
+        ):
+            continue
+        kept.append(site)
+    return kept
+
+
+def _foreign_letter(char: str) -> bool:
+    """Whether ``char`` is a non-ASCII character of a script other than Latin (or U+FFFD).
+
+    >>> _foreign_letter("\u4e2d"), _foreign_letter("\u00e7"), _foreign_letter(" ")
+    (True, False, False)
+    """
+    if not char or char.isascii() or char.isspace():
+        return False
+    return char == "\N{REPLACEMENT CHARACTER}" or (char.isalpha() and script_of(char) != "latin")
 
 
 _TOKEN_RE = re.compile(r"\S+")
@@ -813,7 +944,10 @@ def line_candidates(line: str) -> list[Candidate]:
         # a plausible reading exists: no need to invent lost bytes or ask ftfy
         return list(seen.values())
     # lossy layers: from the line and from the best complete readings
+    # (the line itself always: lossy mojibake often has no complete reading worth keeping)
     bases = sorted(seen.values(), key=lambda c: c.cost)[: thresholds.MOJIBAKE_BEAM_WIDTH]
+    if seen[line] not in bases:
+        bases.append(seen[line])
     bases = [c for c in bases if implausibility(c.text) > 0]
     if bases:
         for cand in bases:
@@ -921,7 +1055,11 @@ def _only_symbols_amid_mojibake(line: str, cand: Candidate) -> bool:
     """
     if cand.complete or not badness(cand.text):
         return False
-    return not any(ch.isalpha() for _s, _e, _old, new in diff_spans(line, cand.text) for ch in new)
+    return not any(
+        ch.isalpha() or ch == "\N{REPLACEMENT CHARACTER}"
+        for _s, _e, _old, new in diff_spans(line, cand.text)
+        for ch in new
+    )
 
 
 # ---------------------------------------------------------------------------------------
