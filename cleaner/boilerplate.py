@@ -58,6 +58,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+import string
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -343,13 +344,17 @@ def _analyse(lines: list[str], seen: dict[str, LineInfo] | None = None) -> list[
 def _read_page(lines: list[str], seen: dict[str, LineInfo] | None = None) -> Page:
     """The non-blank lines and their records; ``seen`` holds the records by line text for
     one call (pages repeat their menus, and later passes see the same lines again)."""
+    return _records_of(*_layout(lines), {} if seen is None else seen)
+
+
+def _layout(lines: list[str]) -> tuple[list[str], list[int], list[int]]:
+    """The non-blank lines of a text: their stripped texts, positions and block numbers
+    (see :class:`Page`)."""
     texts: list[str] = []
     index: list[int] = []
     blocks: list[int] = []
     append, append_index, append_block = texts.append, index.append, blocks.append
     block, in_block = 0, False
-    if seen is None:
-        seen = {}
     blanks = _BLANKS
     for i, raw in enumerate(lines):
         text = raw.strip(blanks)
@@ -362,6 +367,14 @@ def _read_page(lines: list[str], seen: dict[str, LineInfo] | None = None) -> Pag
         append(text)
         append_index(i)
         append_block(block)
+    return texts, index, blocks
+
+
+def _records_of(
+    texts: list[str], index: list[int], blocks: list[int], seen: dict[str, LineInfo]
+) -> Page:
+    """The page of the non-blank lines laid out by :func:`_layout`, with their records (the
+    line texts not in ``seen`` get theirs)."""
     new = dict.fromkeys(texts).keys() - seen.keys()
     if new:
         _add_records(new, seen)
@@ -578,7 +591,7 @@ def _page_languages(prose: list[LineInfo]) -> tuple[list[str], list[int]]:
     # chosen languages do not explain elect their own language, line by line.
     is_known = phrases.stopword_group_union(tuple(langs)).__contains__
     known = [sum(map(is_known, info.groups)) for info in prose]
-    winners: Counter[str] = Counter()
+    winners: dict[str, int] = {}
     min_density = thresholds.MIN_NEARGOOD_STOPWORD_DENSITY
     for info, n_known in zip(prose, known, strict=True):
         if n_known >= min_density * info.n_words:
@@ -587,12 +600,10 @@ def _page_languages(prose: list[LineInfo]) -> tuple[list[str], list[int]]:
         if lang == "":
             lang = info.own_language = _own_language(info.groups, group_langs)
         if lang is not None:
-            winners[lang] += 1
-    more = [
-        lang
-        for lang, n in winners.most_common(2)
-        if n >= thresholds.MIN_LANGUAGE_LINES and lang not in langs
-    ]
+            winners[lang] = winners.get(lang, 0) + 1
+    # The two languages most lines elect, ties in first-line order (as ``most_common(2)``).
+    top = sorted(winners.items(), key=itemgetter(1), reverse=True)[:2] if winners else ()
+    more = [lang for lang, n in top if n >= thresholds.MIN_LANGUAGE_LINES and lang not in langs]
     if more:
         # The counts were for fewer languages: count again for all of them.
         langs += more
@@ -609,13 +620,12 @@ def _own_language(groups: tuple[int, ...], group_langs: tuple[tuple[str, ...], .
 
 
 _KEY_OF = attrgetter("key")
-_TEXT_OF = attrgetter("text")
 _GROUPS_OF = attrgetter("groups")
 
 
 def _votes_by_language(
     by_group: Counter[int], group_langs: tuple[tuple[str, ...], ...]
-) -> Counter[str]:
+) -> dict[str, int]:
     """Votes per language from word counts per numbered language tuple. Languages come
     in the order of their first word, as when words are counted one by one."""
     votes: dict[str, int] = {}
@@ -623,7 +633,7 @@ def _votes_by_language(
     for group, n in by_group.items():
         for lang in group_langs[group]:
             votes[lang] = get(lang, 0) + n
-    return Counter(votes)
+    return votes
 
 
 def _stopword_density(
@@ -823,9 +833,29 @@ def _short_line_points(text: str) -> float:
     >>> _short_line_points("World News") < _short_line_points("Tel. 0800 123")
     True
     """
-    if _MENU_LIKE_RE.fullmatch(text) is None:
-        return thresholds.SHORT_DATA_POINTS
-    return thresholds.SHORT_LINE_POINTS
+    if text.isascii():
+        menu_like = _is_ascii_menu_like(text)
+    else:
+        menu_like = _MENU_LIKE_RE.fullmatch(text) is not None
+    return thresholds.SHORT_LINE_POINTS if menu_like else thresholds.SHORT_DATA_POINTS
+
+
+def _is_ascii_menu_like(text: str) -> bool:
+    """:data:`_MENU_LIKE_RE` for an ASCII line, with C-speed string tests: letters and
+    the marks menus use between them, then at most a space and a ``>``.
+
+    >>> [_is_ascii_menu_like(t) for t in ("News & Politics", "Sci-Fi >", "Tel. 0800", "a-")]
+    [True, True, False, False]
+    """
+    if text.endswith(">"):
+        text = text[:-1]
+    if text.endswith(" "):
+        text = text[:-1]
+    return text[:1].isalpha() and text[-1:].isalpha() and not text.strip(_ASCII_MENU_LIKE_CHARS)
+
+
+# The characters of an ASCII menu line: letters and the marks between words.
+_ASCII_MENU_LIKE_CHARS = string.ascii_letters + " &'/.|-"
 
 
 # A link label: letters, spaces and the few marks menus use ("News & Politics", "Sci-Fi").
@@ -1297,10 +1327,15 @@ def _one_pass(
     memo: dict[str, LineInfo],
 ) -> tuple[str, list[Step], bool]:
     """One judgement of every line: the text, its steps, and whether the page was rebuilt."""
-    page = _read_page(lines, memo)
+    layout = _layout(lines)
+    is_page = _is_page(layout[0], layout[2])
+    if not is_page and not options.drop_phrases:
+        # No page: only user phrases drop lines, so the line records are not needed.
+        return "\n".join(lines), [], False
+    page = _records_of(*layout, memo)
     infos = page.infos
     decisions: list[Decision] | None = None
-    if _is_page(page):
+    if is_page:
         _classify(infos)
         span = find_body(_body_points(infos))
         if span is not None:
@@ -1309,19 +1344,19 @@ def _one_pass(
     return out, steps, decisions is not None and bool(steps)
 
 
-def _is_page(page: Page) -> bool:
-    """Enough lines and blocks to be a scraped page, and not markup (XML, a feed, HTML).
+def _is_page(texts: list[str], blocks: list[int]) -> bool:
+    """Enough lines and blocks to be a scraped page, and not markup (XML, a feed, HTML);
+    ``texts`` are the non-blank lines and ``blocks`` their block numbers.
 
     See ``MIN_PAGE_LINES``, ``MIN_PAGE_BLOCKS`` and ``MAX_MARKUP_LINE_SHARE``: the stage
     reads the text a page shows, and leaves markup and other documents alone.
     """
-    infos = page.infos
-    if len(infos) < thresholds.MIN_PAGE_LINES or page.block[-1] < thresholds.MIN_PAGE_BLOCKS:
+    if len(texts) < thresholds.MIN_PAGE_LINES or blocks[-1] < thresholds.MIN_PAGE_BLOCKS:
         return False
-    if "\n<" not in "\n" + "\n".join(map(_TEXT_OF, infos)):
+    if "\n<" not in "\n" + "\n".join(texts):
         return True  # no line starts like a tag (decided at C speed)
-    markup = sum(1 for i in infos if i.text.startswith("<") and i.text.endswith(">"))
-    return markup <= thresholds.MAX_MARKUP_LINE_SHARE * len(infos)
+    markup = sum(1 for text in texts if text.startswith("<") and text.endswith(">"))
+    return markup <= thresholds.MAX_MARKUP_LINE_SHARE * len(texts)
 
 
 def _apply(
