@@ -13,6 +13,7 @@ from cleaner.detect import detect_encoding
 from cleaner.errors import InvalidInput, InvalidOptions
 from cleaner.options import DEFAULT_OPTIONS, CleanOptions, options_from_mapping
 from cleaner.recover import recover_text
+from cleaner.recover_cjk import recover_cjk
 from cleaner.recover_script import recover_scripts
 from cleaner.repair import repair_text
 from cleaner.trace import CleanResult, Decoding, Reason, Stage, Step, count_steps
@@ -51,6 +52,7 @@ TEXT_STAGES: tuple[StageSpec, ...] = (
     (Stage.REPAIR, "fix_mojibake", repair_text),
     (Stage.RECOVER, "recover_lossy", recover_text),
     (Stage.RECOVER, "recover_lossy", recover_scripts),
+    (Stage.RECOVER, "recover_lossy", recover_cjk),
 )
 LINE_STAGES: tuple[StageSpec, ...] = (
     (Stage.BOILERPLATE, "remove_boilerplate", remove_boilerplate),
