@@ -486,10 +486,12 @@ def letter_model(lang: str) -> dict[str, int]:
     >>> grams["^^^p"] > grams.get("^^^\u0159", 0)
     True
     """
-    order = thresholds.LETTER_MODEL_ORDER
-    ranked = itertools.islice(
-        ranked_words(lexicon_language(lang)), thresholds.MAX_LETTER_MODEL_WORDS
-    )
+    return _count_grams(lang, thresholds.MAX_LETTER_MODEL_WORDS, thresholds.LETTER_MODEL_ORDER)
+
+
+def _count_grams(lang: str, size: int, order: int) -> dict[str, int]:
+    """:func:`letter_model` over the ``size`` most frequent words, n-grams up to ``order``."""
+    ranked = itertools.islice(ranked_words(lexicon_language(lang)), size)
     # All padded words in one string, counted n letters at a time at C speed (zip of shifted
     # copies). The n-grams that straddle two words hold a ``$`` before their end and are
     # never asked for: a word's n-grams are counted exactly as word by word.
@@ -522,10 +524,15 @@ def plausibility(word: str, lang: str, whole: bool = True) -> float:
 
     With ``whole=False`` the word is a beginning: the end of word is not scored.
     """
-    grams = letter_model(lang)
     order = thresholds.LETTER_MODEL_ORDER
+    return _log_likelihood(lexicon_key(word, lang), letter_model(lang), order, whole)
+
+
+def _log_likelihood(word: str, grams: dict[str, int], order: int, whole: bool = True) -> float:
+    """:func:`plausibility` of ``word`` (already in lexicon form) under the n-gram counts
+    ``grams`` of order ``order``."""
     damping = thresholds.LETTER_MODEL_CONTEXT_DAMPING
-    padded = "^" * (order - 1) + lexicon_key(word, lang) + ("$" if whole else "")
+    padded = "^" * (order - 1) + word + ("$" if whole else "")
     total = 0.0
     for i in range(order - 1, len(padded)):
         prob = 1.0 / thresholds.LETTER_MODEL_ALPHABET_SIZE
@@ -1778,6 +1785,81 @@ def _vote_languages(text: str, damaged: list[re.Match[str]], doc: _Document) -> 
     return dataclasses.replace(doc, languages=languages, confident=frozenset(confident))
 
 
+@functools.cache
+def _spelling_profile(lang: str) -> dict[str, int]:
+    """Letter n-grams of ``lang``'s commonest words: a small :func:`letter_model` that tells
+    languages apart by their spelling (``-dóttir`` is Icelandic, ``-ová`` Czech or Slovak).
+
+    >>> grams = _spelling_profile("is")
+    >>> grams["tti"] > grams.get("ttí", 0)
+    True
+    """
+    return _count_grams(lang, thresholds.SPELLING_PROFILE_WORDS, thresholds.SPELLING_PROFILE_ORDER)
+
+
+def _spell_language(damaged: list[re.Match[str]], doc: _Document) -> _Document:
+    """Tell the language of a Latin text that neither its stop words nor its words' lexicons
+    tell (a line of names) by how its words are spelled.
+
+    Every language that writes the text's intact letters and has a lost letter for each
+    hole of the damaged words weighs the intact words and the damaged words' likeliest
+    fillings with its spelling profile; a language that leads the next one by a clear
+    margin becomes the text's language.
+    """
+    if "LATIN" in doc.confident:
+        return doc
+    tokens = [
+        m.group()
+        for m in damaged
+        if any(c.isalpha() for c in m.group())
+        and all(script_of(c) == "LATIN" for c in m.group() if c.isalpha())
+    ][: thresholds.MAX_SPELLING_VOTE_WORDS]
+    pieces_holes = []
+    for token in tokens:
+        holes = _holes(token, doc.chunked)
+        if 0 < len(holes) <= thresholds.MAX_SPELLING_VOTE_HOLES:
+            pieces_holes.append(([p.lower() for p in _split(token, holes)], holes))
+    if not pieces_holes:
+        return doc
+    intact = [
+        w
+        for w, _ in doc.words.most_common(thresholds.MAX_SPELLING_VOTE_WORDS)
+        if len(w) >= thresholds.MIN_VOTING_WORD_LETTERS and script_of(w[0]) == "LATIN"
+    ]
+    seen = {c for c in doc.letters if script_of(c) == "LATIN"}
+    order = thresholds.SPELLING_PROFILE_ORDER
+    totals: dict[str, float] = {}
+    for lang in _latin_languages():
+        if lexicon_language(lang) not in LANGUAGES or not seen <= language_letters(lang):
+            continue
+        grams = _spelling_profile(lang)
+        total = sum(_log_likelihood(lexicon_key(w, lang), grams, order) for w in intact)
+        for pieces, holes in pieces_holes:
+            options = [sorted({c.lower() for c in _lost_letters(lang, h, doc)}) for h in holes]
+            if not all(options):
+                break  # the language has no letter this text could have lost here
+            total += max(
+                _log_likelihood(
+                    lexicon_key(
+                        pieces[0] + "".join(f + p for f, p in zip(fill, pieces[1:], strict=True)),
+                        lang,
+                    ),
+                    grams,
+                    order,
+                )
+                for fill in itertools.product(*options)
+            )
+        else:
+            totals[lang] = total
+    if len(totals) < 2:
+        return doc
+    ranked = sorted(totals, key=lambda lang: -totals[lang])
+    if totals[ranked[0]] - totals[ranked[1]] < thresholds.MIN_SPELLING_LANGUAGE_MARGIN:
+        return doc
+    languages = {**doc.languages, "LATIN": (ranked[0],)}
+    return dataclasses.replace(doc, languages=languages, confident=doc.confident | {"LATIN"})
+
+
 def _intact_word_votes(doc: _Document) -> dict[str, float]:
     """Each Latin language's share of the document's intact words: a word known to the
     short lexicons of ``k`` languages gives each of them ``1 / k``.
@@ -1840,6 +1922,7 @@ def recover_text(text: str, options: CleanOptions) -> tuple[str, list[Step]]:
     if not damaged:
         return text, space_steps
     doc = _vote_languages(text, damaged, doc)
+    doc = _spell_language(damaged, doc)
     if doc.legacy_bytes and doc.main_script in doc.confident:
         doc = dataclasses.replace(doc, legacy_charsets=_writing_charsets(doc))
     # Weighed without the document's own words: a word with a lost letter is never intact

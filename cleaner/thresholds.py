@@ -638,6 +638,17 @@ MIN_FILL_PRIOR_LETTERS = 3
 # again). Guess: two letters, and a clear majority of them.
 MIN_LEGACY_CHARSET_LETTERS = 2
 MIN_LEGACY_CHARSET_SHARE = 0.5
+# A Latin text whose language neither stop words nor lexicons tell (a line of names) is
+# told by its spelling: letter n-grams up to SPELLING_PROFILE_ORDER of each language's
+# SPELLING_PROFILE_WORDS commonest words (about 0.03 s and 5,000 n-grams a language),
+# over at most MAX_SPELLING_VOTE_WORDS intact and damaged words, damaged words with at most
+# MAX_SPELLING_VOTE_HOLES holes; the leader must beat the next language by this many nats
+# of log-likelihood. Guesses.
+SPELLING_PROFILE_WORDS = 5000
+SPELLING_PROFILE_ORDER = 3
+MAX_SPELLING_VOTE_WORDS = 12
+MAX_SPELLING_VOTE_HOLES = 2
+MIN_SPELLING_LANGUAGE_MARGIN = 5.0
 
 # ---- CJK recovery
 # A character model of a language keeps the words of its wordfreq list at least this common

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from cleaner import clean
 from cleaner.options import CleanOptions
 from cleaner.recover import (
+    _compound_score,
     _has_letter_damage,
     ascii_fold,
     charset_repertoire,
@@ -322,9 +323,10 @@ def test_compound_no_lexicon_lists_is_read_as_known_parts(damaged: str, expected
 
 
 def test_compound_reading_needs_every_part_known() -> None:
-    # ``Kxrvägen`` has no known first part: no filling is written back.
-    text = "Anna Holm, Kx?rvägen 4"
-    assert recover_text(text, OPTIONS)[0] == text
+    # ``Kxrvägen`` has no known first part: no compound reading (a line of names may still
+    # be spelled by its language's letter model, which is another rule).
+    assert _compound_score("kxårvägen", ("sv",))[0] == 0.0
+    assert _compound_score("kyrkvägen", ("sv",))[0] > 0.0
 
 
 def test_question_mark_after_a_comma_is_a_lost_closing_quotation_mark() -> None:
@@ -512,3 +514,17 @@ def test_spelling_of_an_unknown_word_follows_the_letters_the_text_lost_elsewhere
         "rauhallista elämää."
     )
     assert recover_text(qmark_damage(sentence, "cp1251"), OPTIONS)[0] == sentence
+
+
+def test_a_line_of_names_is_told_its_language_by_spelling() -> None:
+    # No stop word and no lexicon word: ``-dóttir`` and ``-sson`` spell Icelandic, whose
+    # ``þ`` and ``ð`` Latin-2 cannot write.
+    for name in ("Anna Þorvaldsdóttir", "Sigríður Eiðsson"):
+        damaged = qmark_damage(name, "iso8859_2")
+        assert damaged != name
+        assert recover_text(damaged, OPTIONS)[0] == name
+
+
+def test_spelling_does_not_name_a_language_without_a_clear_lead() -> None:
+    # Bare initials and numbers tell no spelling: the ``?`` stays.
+    assert recover_text("A. B. C?, 12 D?", OPTIONS)[0] == "A. B. C?, 12 D?"
