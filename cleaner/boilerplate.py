@@ -55,16 +55,15 @@ small integers. ``benchmarks/boilerplate_speed.py`` measures the stage.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import re
 import string
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
-from itertools import chain, filterfalse, repeat
+from itertools import chain, compress, filterfalse, repeat
 from operator import attrgetter, itemgetter
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from cleaner import phrases, thresholds
 from cleaner.dedupe import dedupe_key, find_duplicates
@@ -527,13 +526,15 @@ def _ascii_records(texts: list[str], lex: _Lexicon) -> list[LineInfo]:
     # (A line with no digit: all its words are letters. No words: not known.)
     letters = map(str.isalpha, map("".join, tokens))
     labels = map(lex.labels.get, keys)
+    # (A line holds a marker phrase only if it holds the phrase's anchor word.)
+    markerless = map(lex.marker_anchors.isdisjoint, tokens)
     max_label_words = thresholds.MAX_LABELLED_LINE_WORDS
     max_credit_words = thresholds.MAX_CREDIT_WORDS
     min_prose_words = thresholds.MIN_SHORT_PROSE_WORDS
     records: list[LineInfo] = []
     add = records.append
-    for text, words, key, letters_only, label in zip(
-        texts, tokens, keys, letters, labels, strict=True
+    for text, words, key, letters_only, label, no_marker in zip(
+        texts, tokens, keys, letters, labels, markerless, strict=True
     ):
         if not words:
             # No letters or digits at all: nothing to look up (and no copyright sign).
@@ -550,9 +551,7 @@ def _ascii_records(texts: list[str], lex: _Lexicon) -> list[LineInfo]:
                 label = lex.labels.get(" ".join(words))
             if label is None and words[0] in lex.label_prefix_first_words:
                 label = _label_prefix_of(words)
-        marker = None
-        if not lex.marker_anchors.isdisjoint(line_tokens):
-            marker = marker_of(key, line_tokens)
+        marker = None if no_marker else marker_of(key, line_tokens)
         byline = image_credit = False
         if n_words <= max_credit_words:
             if not letters_only or line_tokens[0] in _BYLINE_FIRST_WORDS:
@@ -1310,15 +1309,27 @@ def remove_boilerplate(text: str, options: CleanOptions) -> tuple[str, list[Step
         if not more:
             break
         dropped = {s.line - 1 for s in steps if s.action == "drop_line" and s.line is not None}
-        kept = [i for i, line in enumerate(lines) if i not in dropped and strip_line(line)]
-        content = (j for j, line in enumerate(out_lines) if strip_line(line))
-        rank = {j: k for k, j in enumerate(content)}
+        kept = [i for i in _non_blank(lines) if i not in dropped]
+        rank = {j: k for k, j in enumerate(_non_blank(out_lines))}
         for step in more:
             origin = kept[rank[step.line - 1]] if step.line is not None else 0
-            steps.append(dataclasses.replace(step, line=origin + 1, before=lines[origin]))
+            # (The same step, at its input line: a dropped line's step has a confidence.)
+            conf, before = cast(float, step.confidence), lines[origin]
+            steps.append(
+                Step.dropped_line(step.stage, step.reason, origin + 1, before, conf, step.detail)
+            )
         steps.sort(key=lambda s: s.line or 0)
         out = again
     return out, steps
+
+
+def _non_blank(lines: list[str]) -> list[int]:
+    """The positions of the lines that are not blank (see :func:`strip_line`).
+
+    >>> _non_blank(["a", "", "\u00a0", " b"])
+    [0, 3]
+    """
+    return list(compress(range(len(lines)), map(str.strip, lines, repeat(_BLANKS))))
 
 
 def _one_pass(
