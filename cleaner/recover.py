@@ -1832,12 +1832,15 @@ def _spell_language(damaged: list[re.Match[str]], doc: _Document) -> _Document:
     for lang in _latin_languages():
         if lexicon_language(lang) not in LANGUAGES or not seen <= language_letters(lang):
             continue
+        fillings = [
+            [sorted({c.lower() for c in _lost_letters(lang, h, doc)}) for h in holes]
+            for _, holes in pieces_holes
+        ]
+        if not all(all(options) for options in fillings):
+            continue  # the language has no letter this text could have lost there
         grams = _spelling_profile(lang)
         total = sum(_log_likelihood(lexicon_key(w, lang), grams, order) for w in intact)
-        for pieces, holes in pieces_holes:
-            options = [sorted({c.lower() for c in _lost_letters(lang, h, doc)}) for h in holes]
-            if not all(options):
-                break  # the language has no letter this text could have lost here
+        for (pieces, _), options in zip(pieces_holes, fillings, strict=True):
             total += max(
                 _log_likelihood(
                     lexicon_key(
@@ -1849,8 +1852,7 @@ def _spell_language(damaged: list[re.Match[str]], doc: _Document) -> _Document:
                 )
                 for fill in itertools.product(*options)
             )
-        else:
-            totals[lang] = total
+        totals[lang] = total
     if len(totals) < 2:
         return doc
     ranked = sorted(totals, key=lambda lang: -totals[lang])
