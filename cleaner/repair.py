@@ -446,6 +446,10 @@ def decode_lossy(text: str, charset: str, wide: bool = False) -> str:
     if not sites:
         return text
     context = _letter_counts(" ".join(_undamaged_tokens(text, sites)))
+    if _mostly_latin(context):
+        # a line whose own words are Latin: a lost byte that could only make a letter of
+        # another script is a letter of the word lost to ``?`` (``Ö?r.``), not mojibake
+        sites = [site for site in sites if not site[2] or any(map(_latin_or_mark, site[2]))]
     enough_context = len(lexicon.words(text)) >= thresholds.MIN_LOSSY_CONTEXT_WORDS
     out: list[str] = []
     pos = 0
@@ -463,6 +467,30 @@ def decode_lossy(text: str, charset: str, wide: bool = False) -> str:
             pos = end
     out.append(text[pos:])
     return "".join(out)
+
+
+def _mostly_latin(context: Counter[str]) -> bool:
+    """Whether most of the non-ASCII letters counted in ``context`` are Latin.
+
+    >>> _mostly_latin(Counter("üğ")), _mostly_latin(Counter("жü")), _mostly_latin(Counter())
+    (True, False, False)
+    """
+    latin = sum(n for ch, n in context.items() if script_of(ch) == "latin")
+    return latin * 2 > context.total()
+
+
+def _latin_or_mark(option: str) -> bool:
+    """Whether a fill starts with a Latin letter, a punctuation mark or a space.
+
+    >>> [_latin_or_mark(fill) for fill in ("ğ", "\u2019", "\u0581", "\u058a")]
+    [True, True, False, False]
+    """
+    first = option[0]
+    if first.isalpha():
+        return script_of(first) == "latin"
+    # punctuation of the Latin blocks and General Punctuation, not a script's own (U+058A)
+    common = first < "\u0250" or "\u2000" <= first <= "\u206f"
+    return common and unicodedata.category(first)[0] in "PZ"
 
 
 def _may_be_letter(text: str, start: int, context: Counter[str]) -> bool:
@@ -980,6 +1008,9 @@ def _token_forms(text: str) -> tuple[str, ...]:
     return text.strip(chardata.TOKEN_STRIP), text.strip(chardata.TOKEN_STRIP_ASCII)
 
 
+_HOLE = "\N{REPLACEMENT CHARACTER}"
+
+
 def is_quoting(line: str, fixed: str) -> bool:
     """True when ``line`` quotes mojibake on purpose: a word the repair would create is
     already a word of the line (``"Ãœber" instead of "Über"``).
@@ -987,6 +1018,12 @@ def is_quoting(line: str, fixed: str) -> bool:
     >>> is_quoting('"Ãœber" instead of "Über"', '"Über" instead of "Über"')
     True
     >>> is_quoting("Ãœber alles", "Über alles")
+    False
+
+    A lost character (U+FFFD) is never a quotation, even when the line shows one as it is.
+
+    >>> hole = "\N{REPLACEMENT CHARACTER}"
+    >>> is_quoting(f"\u00ec?? {hole}", f"{hole} {hole}")
     False
     """
     old_tokens = chardata.TOKEN_RE.findall(line)
@@ -997,7 +1034,7 @@ def is_quoting(line: str, fixed: str) -> bool:
     else:
         created = [new for _s, _e, _old, new in diff_spans(line, fixed)]
     if any(
-        form and not form.isascii() and form in original
+        form and not form.isascii() and form in original and form.strip(_HOLE)
         for token in created
         for form in _token_forms(token)
     ):
@@ -1014,7 +1051,7 @@ def is_quoting(line: str, fixed: str) -> bool:
         ch in kept
         for _s, _e, old, new in spans
         for ch in set(new) - set(old)
-        if not ch.isascii() and not ch.isalpha()
+        if not ch.isascii() and not ch.isalpha() and ch != _HOLE
     )
 
 
