@@ -44,7 +44,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from cleaner import lexicon, recover_data, thresholds
@@ -245,6 +245,29 @@ def _is_hole(part: str) -> bool:
     return part[:1] in (QMARK, REPLACEMENT)
 
 
+def _too_short(word: _Damaged, case: str) -> bool:
+    """True for a word of U+FFFD holes with too few intact letters to read (one fits too
+    many words), unless the bytes a lossy mojibake repair lost narrow its holes (``case``).
+    The first part of a Persian word and a ``?`` alone between words are read apart."""
+    return (
+        not case
+        and not word.joined
+        and QMARK not in word.word
+        and _intact_letters(word) < thresholds.MIN_SCRIPT_INTACT_LETTERS
+    )
+
+
+def _intact_letters(word: _Damaged) -> int:
+    """The intact letters of a damaged word (vowel signs count: an Indic syllable is a letter
+    and its signs).
+
+    >>> parts = ("\u0430", "\ufffd", "\u0431")
+    >>> _intact_letters(_Damaged(0, 3, "".join(parts), parts, "CYRILLIC"))
+    2
+    """
+    return sum(len(p) for p in word.parts if not _is_hole(p))
+
+
 def _split(word: str) -> tuple[str, ...]:
     """A word cut into intact parts and holes.
 
@@ -330,8 +353,10 @@ def _parse(
     script = scripts.pop()
     if script in data.SKIPPED_SCRIPTS or script in data.NO_SPACE_SCRIPTS:
         return None
-    # Vowel signs count as letters (an Indic syllable is a letter and its signs).
-    floor = 1 if joined else thresholds.MIN_SCRIPT_INTACT_LETTERS
+    # Vowel signs count as letters (an Indic syllable is a letter and its signs). A word
+    # with one intact letter and U+FFFD holes is read only where a lossy mojibake repair
+    # left them (the bytes it lost narrow each hole), see :func:`recover_scripts`.
+    floor = 1 if joined or QMARK not in word else thresholds.MIN_SCRIPT_INTACT_LETTERS
     if sum(1 for c in intact if script_of(c) == script) < floor:
         return None
     parts = _split(word)
@@ -386,6 +411,47 @@ def _letter_counts(run: str, width: int, damage: str, maybe_none: bool) -> tuple
     return tuple(sorted(n for n in counts if n <= thresholds.MAX_SCRIPT_LOST_LETTERS))
 
 
+def may_be_lost(letter: str) -> bool:
+    """True when a lossy mojibake repair could have lost ``letter``: a byte after its first
+    UTF-8 byte is one of ``LOSSY_MOJIBAKE_BYTES`` (the bytes of letters it brought back are
+    no evidence: an earlier stage may have brought them back from a lexicon).
+
+    >>> may_be_lost("\u0441"), may_be_lost("\u0430"), may_be_lost("a")
+    (True, False, False)
+    """
+    return any(b in data.LOSSY_MOJIBAKE_BYTES for b in letter.encode("utf-8", "replace")[1:])
+
+
+@functools.cache
+def _points_lost(script: str) -> bool:
+    """True when a lossy mojibake repair loses most vowel points of ``script``.
+
+    >>> _points_lost("ARABIC"), _points_lost("HEBREW"), _points_lost("CYRILLIC")
+    (True, False, False)
+    """
+    points = data.VOWEL_POINTS.get(script, "")
+    return sum(1 for p in points if may_be_lost(p)) * 2 > len(points)
+
+
+# The case a lost letter is written in, which decides the bytes it had.
+LOWER = "lower"
+UPPER = "upper"
+
+
+def _fits_lost_bytes(letter: str, case: str, final: bool) -> bool:
+    """Whether a lost ``letter`` (index-key form, lower case) in ``case`` could be one of a
+    lossy mojibake repair: its written form holds a lost byte. At a word's end a Greek sigma
+    is written final.
+
+    >>> [_fits_lost_bytes("\u0438", case, False) for case in (UPPER, LOWER)]
+    [True, False]
+    """
+    forms = [letter.upper()] if case == UPPER else [letter]
+    if final and letter == "\u03c3":
+        forms.append("\u03c2")
+    return any(may_be_lost(f) for f in forms)
+
+
 # ---------------------------------------------------------------------------------------
 # The document: its language per script and its intact words
 
@@ -405,6 +471,7 @@ class _Reader:
     pointed: bool  # the intact words carry vowel points or harakat
     qmark_letters: frozenset[str]  # the letters a ``?`` may stand for
     lost_anywhere: frozenset[str]  # the letters some legacy charset of the script lacks
+    mojibake: bool = False  # PER_LETTER: holes are letters a lossy mojibake repair loses
 
 
 def _intact_words(text: str, script: str) -> Iterator[str]:
@@ -491,14 +558,18 @@ def _lost_to_charsets(
     )
 
 
-def _reader(text: str, word: _Damaged, damage: str) -> _Reader:
-    """How the damaged words of ``word``'s script are read in ``text``."""
+def _reader(text: str, word: _Damaged, damage: str, damaged: Iterable[str] = ()) -> _Reader:
+    """How the damaged words of ``word``'s script are read in ``text``; the letters of all
+    its ``damaged`` words, with the intact ones, tell a short text's language."""
     script = word.script
     raw = Counter(_intact_words(text, script))
     sample = next((c for w in itertools.chain([word.word], raw) for c in w if c.isalpha()), "")
     width = len(sample.encode("utf-8")) or _DEFAULT_UTF8_WIDTH
     seen = frozenset(
-        c for w in itertools.chain(raw, [word.word]) for c in w.casefold() if script_of(c) == script
+        c
+        for w in itertools.chain(raw, [word.word], damaged)
+        for c in w.casefold()
+        if script_of(c) == script
     )
     lang = _choose_language(script, raw, seen)
     words: Counter[str] = Counter()
@@ -521,8 +592,20 @@ def _reader(text: str, word: _Damaged, damage: str) -> _Reader:
     lost = _lost_to_charsets(script, intact, letters)
     anywhere = _lost_to_charsets(script, frozenset(), letters)
     pointed = any(unicodedata.category(c) == "Mn" for w in raw for c in w)
+    mojibake = damage == PER_LETTER
     return _Reader(
-        script, lang, letters, width, words, capitals, doc_index, damage, pointed, lost, anywhere
+        script,
+        lang,
+        letters,
+        width,
+        words,
+        capitals,
+        doc_index,
+        damage,
+        pointed,
+        lost,
+        anywhere,
+        mojibake,
     )
 
 
@@ -535,6 +618,7 @@ class _Reading:
     key: str  # the word as an index key ("" for "the holes were not letters")
     fills: tuple[str, ...]  # the letters of each hole, in index-key form
     confidence: float
+    case: str = ""  # the case a lost first letter was read in (lossy mojibake), else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -568,8 +652,10 @@ class _Shape:
         return "".join(out), tuple(fills)
 
 
-def _shapes(word: _Damaged, reader: _Reader) -> Iterator[_Shape]:
-    """Every way of counting the letters of the word's holes (bounded)."""
+def _shapes(word: _Damaged, reader: _Reader, case: str = "") -> Iterator[_Shape]:
+    """Every way of counting the letters of the word's holes (bounded). With a ``case`` (that
+    of a lost first letter), a U+FFFD stands only for a letter a lossy mojibake repair could
+    lose (see :func:`may_be_lost`)."""
     parts = word.parts
     last = len(parts) - 1
     options = [
@@ -578,9 +664,14 @@ def _shapes(word: _Damaged, reader: _Reader) -> Iterator[_Shape]:
             reader.width,
             reader.damage,
             # A lost point: a charset without points loses them all to ``?``; a U+FFFD is
-            # one when the text writes points. A point follows its letter, so a word does
-            # not start with one.
-            (word.script in data.POINTED_SCRIPTS and i > 0 and (p == QMARK or reader.pointed))
+            # one when the text writes points, or when a lossy mojibake repair lost them
+            # (the text then shows none). A point follows its letter, so a word does not
+            # start with one.
+            (
+                word.script in data.POINTED_SCRIPTS
+                and i > 0
+                and (p == QMARK or reader.pointed or (bool(case) and _points_lost(word.script)))
+            )
             or (i in (0, last) and (p == QMARK or reader.damage != PER_LETTER)),
         )
         if _is_hole(p)
@@ -593,18 +684,24 @@ def _shapes(word: _Damaged, reader: _Reader) -> Iterator[_Shape]:
     lone = word.parts == (QMARK,)
     lost = "".join(sorted(reader.lost_anywhere if lone else reader.qmark_letters))
     keys = tuple(lexicon_key(p, reader.lang) if not _is_hole(p) else "" for p in parts)
+    groups = [lost if p == QMARK else letters for p in parts]
+    if case:
+        caps = _all_caps(word.word)
+        for i, p in enumerate(parts):
+            if p[:1] == REPLACEMENT:
+                at = UPPER if caps else case if i == 0 else LOWER
+                groups[i] = "".join(c for c in letters if _fits_lost_bytes(c, at, i == last))
     for counts in itertools.product(*options):
         if sum(n for n in counts if n > 0) > thresholds.MAX_SCRIPT_LOST_LETTERS:
             continue
         pieces: list[str] = []
         classes: list[str] = []
         length = 0
-        for part, key, n in zip(parts, keys, counts, strict=True):
+        for key, n, group in zip(keys, counts, groups, strict=True):
             if n < 0:
                 pieces.append(re.escape(key))
                 length += len(key)
                 continue
-            group = lost if part == QMARK else letters
             if n and not group:
                 break
             escaped = "".join(re.escape(c) for c in group)
@@ -659,14 +756,37 @@ def _accents_fit(key: str, lang: str) -> bool:
     return n == 1 or (n == 0 and len(key) < thresholds.MIN_SCRIPT_ACCENTED_WORD_LETTERS)
 
 
-def _read(word: _Damaged, reader: _Reader) -> _Reading | None:
-    """The best reading of a damaged word and its share of the weight of all readings."""
+def _read(word: _Damaged, reader: _Reader, case: str = "") -> _Reading | None:
+    """The best reading of a damaged word and its share of the weight of all readings.
+
+    With a ``case`` (a document a lossy mojibake repair left one U+FFFD per letter in), the
+    holes are first read as the letters such a repair loses; a word none of those fit may
+    hold bytes the repair never saw (legacy bytes in UTF-8) and is read with any letter,
+    when it has intact letters enough for that."""
     if not reader.letters:
         return None
+    weights = _weigh(word, reader, case)
+    intact = sum(len(p) for p in word.parts if not _is_hole(p))
+    if not weights and case and intact >= thresholds.MIN_SCRIPT_INTACT_LETTERS:
+        weights = _weigh(word, reader, "")
+        case = ""
+    if not weights:
+        return _read_by_spelling(word, reader, case)
+    best = max(weights, key=lambda k: weights[k][0])
+    zipf, fills = weights[best]
+    if zipf < thresholds.MIN_SCRIPT_RECOVERY_ZIPF or not any(fills):
+        return None
+    total = sum(10 ** (z - zipf) for z, _ in weights.values())
+    return _Reading(best, fills, 1.0 / total, case)
+
+
+def _weigh(word: _Damaged, reader: _Reader, case: str) -> dict[str, tuple[float, tuple[str, ...]]]:
+    """Every reading of a damaged word the lexicon or the document knows, with its weight
+    (Zipf) and its fills."""
     weights: dict[str, tuple[float, tuple[str, ...]]] = {}
     # Words in capitals drop their accents (Greek ``ΕΛΛΗΝΙΚΗ``).
     accented = not _all_caps(word.word)
-    for shape in _shapes(word, reader):
+    for shape in _shapes(word, reader, case):
         for key, fills in _readings(shape, reader):
             if key in weights or (accented and not _accents_fit(key, reader.lang)):
                 continue
@@ -680,14 +800,7 @@ def _read(word: _Damaged, reader: _Reader) -> _Reading | None:
                 zipf += thresholds.SCRIPT_DOCUMENT_WORD_BONUS + math.log10(seen)
             if zipf > 0:
                 weights[key] = (zipf, fills)
-    if not weights:
-        return _read_by_spelling(word, reader)
-    best = max(weights, key=lambda k: weights[k][0])
-    zipf, fills = weights[best]
-    if zipf < thresholds.MIN_SCRIPT_RECOVERY_ZIPF or not any(fills):
-        return None
-    total = sum(10 ** (z - zipf) for z, _ in weights.values())
-    return _Reading(best, fills, 1.0 / total)
+    return weights
 
 
 @functools.cache
@@ -750,7 +863,7 @@ def spelling_score(key: str, lang: str) -> float:
     return total
 
 
-def _read_by_spelling(word: _Damaged, reader: _Reader) -> _Reading | None:
+def _read_by_spelling(word: _Damaged, reader: _Reader, case: str = "") -> _Reading | None:
     """When no lexicon knows any reading of a long word with one lost letter (an inflected
     form a small word list lacks), the letter its spelling makes most likely, if it stands
     out."""
@@ -760,7 +873,7 @@ def _read_by_spelling(word: _Damaged, reader: _Reader) -> _Reading | None:
     accents = data.ONE_ACCENT_LETTERS.get(reader.lang, "")
     accented = any(c in accents for c in word.word.casefold())
     scores: dict[str, tuple[float, tuple[str, ...]]] = {}
-    for shape in _shapes(word, reader):
+    for shape in _shapes(word, reader, case):
         if shape.lost != 1 or any(n == 0 for n in shape.counts):
             continue
         for letter in shape.classes[0]:
@@ -776,7 +889,7 @@ def _read_by_spelling(word: _Damaged, reader: _Reader) -> _Reading | None:
     confidence = 1.0 / total
     if confidence < thresholds.MIN_SCRIPT_SPELLING_CONFIDENCE:
         return None
-    return _Reading(best, fills, confidence)
+    return _Reading(best, fills, confidence, case)
 
 
 # ---------------------------------------------------------------------------------------
@@ -824,6 +937,30 @@ def _capital_first(text: str, word: _Damaged, key: str, reader: _Reader) -> bool
     return _name_line(text, word)
 
 
+def _first_upper(text: str, word: _Damaged, reading: _Reading, reader: _Reader) -> bool:
+    """Whether a lost first letter is written as a capital: in the case it was read in (a
+    lossy mojibake repair loses a capital's bytes or the small letter's, rarely both); else
+    as :func:`_capital_first` tells from the context."""
+    if reading.case:
+        return reading.case == UPPER
+    return _capital_first(text, word, reading.key, reader)
+
+
+def _first_case(text: str, word: _Damaged, reader: _Reader) -> str:
+    """The case a lost first letter of ``word`` is read in, in a document a lossy mojibake
+    repair left one U+FFFD per letter in (``""`` in any other, and in a line of names): a
+    capital at a sentence's start, else a small letter. Its bytes then say which letters it
+    may be."""
+    if not reader.mojibake:
+        return ""
+    if word.parts[0][:1] != REPLACEMENT:
+        return LOWER
+    if _sentence_start(text, word.start):
+        return UPPER
+    # A line of names may write the word either way: its holes are read as any letters.
+    return "" if _name_line(text, word) else LOWER
+
+
 def _write(text: str, word: _Damaged, reading: _Reading, reader: _Reader) -> str:
     """The damaged word with its holes filled, in the case of its context."""
     all_caps = _all_caps(word.word)
@@ -834,12 +971,13 @@ def _write(text: str, word: _Damaged, reading: _Reading, reader: _Reader) -> str
             out.append(part)
             continue
         fill = next(fills)
-        if part == QMARK and not fill:
-            out.append(QMARK)  # read as a question mark after all
+        if not fill and (part == QMARK or reader.mojibake):
+            # a question mark after all; a lost vowel point, which one is not known
+            out.append(part)
             continue
         if all_caps:
             fill = fill.upper()
-        elif i == 0 and fill and _capital_first(text, word, reading.key, reader):
+        elif i == 0 and fill and _first_upper(text, word, reading, reader):
             fill = fill[0].upper() + fill[1:]
         if fill.endswith("\u03c3") and i == len(word.parts) - 1:
             fill = fill[:-1] + "\u03c2"  # a final sigma
@@ -949,6 +1087,28 @@ def _min_confidence(text: str, word: _Damaged, options: CleanOptions) -> float:
     return max(options.min_recovery_confidence, thresholds.MIN_SCRIPT_FINAL_QMARK_CONFIDENCE)
 
 
+def _clear_enough(word: _Damaged, reading: _Reading) -> bool:
+    """Whether a reading is clear enough for a word that many words fit: a short one, or
+    one that lost at least as many letters as it kept, needs a higher confidence.
+
+    >>> parts = ("\u0631\u0633", "\ufffd\ufffd")
+    >>> word = _Damaged(0, 4, "".join(parts), parts, "ARABIC")
+    >>> reading = _Reading("\u0631\u0633\u0648\u0644", ("\u0648\u0644",), 0.7)
+    >>> _clear_enough(word, reading), _clear_enough(word, _Reading(reading.key, reading.fills, 0.9))
+    (False, True)
+    """
+    if len(reading.key) <= thresholds.MAX_SCRIPT_SHORT_WORD_LETTERS and (
+        reading.confidence < thresholds.MIN_SCRIPT_SHORT_WORD_CONFIDENCE
+    ):
+        return False
+    # Most of the word lost: more words fit it than the lexicon knows.
+    lost = sum(len(f) for f in reading.fills)
+    return (
+        lost < _intact_letters(word)
+        or reading.confidence >= thresholds.MIN_SCRIPT_MOSTLY_LOST_CONFIDENCE
+    )
+
+
 def _damage_kinds(damaged: list[_Damaged]) -> dict[str, str]:
     """How the document lost the letters of each script. A cut UTF-8 character leaves two or
     three U+FFFD, never one: a single U+FFFD in a word says the document lost whole letters,
@@ -994,30 +1154,36 @@ def recover_scripts(text: str, options: CleanOptions) -> tuple[str, list[Step]]:
     damage = _damage_kinds(damaged)
     readers: dict[str, _Reader] = {}
 
+    first = damaged
+
     def reader_for(word: _Damaged) -> _Reader:
         if word.script not in readers:
-            readers[word.script] = _reader(text, word, damage.get(word.script, UNKNOWN))
+            same = (w.word for w in first if w.script == word.script)
+            kind = damage.get(word.script, UNKNOWN)
+            readers[word.script] = _reader(text, word, kind, same)
         return readers[word.script]
 
     damaged = _with_final_qmarks(damaged, final_qmarks, reader_for)
-    readings: dict[tuple[str, str], _Reading | None] = {}
+    readings: dict[tuple[str, str, str], _Reading | None] = {}
     found: list[tuple[_Damaged, str, _Reading, str]] = []
     for word in damaged:
         reader = reader_for(word)
-        cache_key = (word.script, word.word.casefold())
+        case = _first_case(text, word, reader)
+        if _too_short(word, case):
+            continue
+        cache_key = (word.script, word.word.casefold(), case)
         if cache_key not in readings:
             if len(readings) >= thresholds.MAX_SCRIPT_RECOVERY_WORDS:
                 continue
-            readings[cache_key] = _read(word, reader)
+            readings[cache_key] = _read(word, reader, case)
         reading = readings[cache_key]
         if reading is None or reading.confidence < _min_confidence(text, word, options):
             continue
-        if len(reading.key) <= thresholds.MAX_SCRIPT_SHORT_WORD_LETTERS and (
-            reading.confidence < thresholds.MIN_SCRIPT_SHORT_WORD_CONFIDENCE
-        ):
+        if not _clear_enough(word, reading):
             continue
-        detail = reader.lang or "document"
-        found.append((word, _write(text, word, reading, reader), reading, detail))
+        after = _write(text, word, reading, reader)
+        if after != word.word:
+            found.append((word, after, reading, reader.lang or "document"))
     return _apply(text, found)
 
 

@@ -60,6 +60,15 @@ ONE_ACCENT_LETTERS: dict[str, str] = {
 # may be a lost point rather than a lost letter, so "no letter" competes with every filling.
 POINTED_SCRIPTS: frozenset[str] = frozenset({"ARABIC", "HEBREW"})
 
+# The common vowel points of each pointed script: Arabic fatha to sukun with the tanwin
+# (U+064B-0652, UTF-8 D9 8B-92), Hebrew sheva to dagesh (U+05B0-05BC, D6 B0-BC). A lossy
+# mojibake repair loses the Arabic ones (their second byte is in the C1 range), never the
+# Hebrew ones.
+VOWEL_POINTS: dict[str, str] = {
+    "ARABIC": "".join(chr(c) for c in range(0x064B, 0x0653)),
+    "HEBREW": "".join(chr(c) for c in range(0x05B0, 0x05BD)),
+}
+
 # Combining marks and joiners that belong inside a word of the scripts read here, as a
 # regex character-class body: Cyrillic titlo, Hebrew points, Arabic harakat, Indic vowel
 # signs and viramas, Hangul has none. The zero-width non-joiner (Persian) is NOT here: it
@@ -91,3 +100,13 @@ SENTENCE_ENDS: frozenset[str] = frozenset(".!?\u2026\n\r\u061f\u037e\u0589\u0964
 SENTENCE_OPENERS: frozenset[str] = frozenset(
     " \t\"'([\u00ab\u201c\u201e\u2018\u201a\u2013\u2014\u00a0-"
 )
+
+# The bytes a lossy mojibake round trip can lose: UTF-8 read through a single-byte charset
+# keeps a byte only when the charset defines it, and the bytes the common ones leave
+# undefined all fall in the C1 range (windows-1252: 81 8D 8F 90 9D; windows-1250: 81 83 88
+# 90 98; ISO-8859-1 reads the whole range as C1 controls, which tools drop). Lead bytes of
+# two- and three-byte letters (C2-EF) are defined everywhere, so a letter a repair could not
+# bring back carries one of these after its first byte: Cyrillic ``\u0441`` (D1 81), Greek
+# ``\u03c4`` (CF 84), Hebrew ``\u05d8`` (D7 98), never ``\u0430`` (D0 B0). Which of them a
+# document lost is not read off its intact letters: an earlier stage may have restored some.
+LOSSY_MOJIBAKE_BYTES: frozenset[int] = frozenset(range(0x80, 0xA0))

@@ -35,7 +35,8 @@ def fix(text: str) -> str:
             f"Η βιβλιοθήκη άνοιξε νωρίς. Οι αναγνώστες ήρθαν στη βιβλιοθ{R}{R}κη το πρωί.",
             "Η βιβλιοθήκη άνοιξε νωρίς. Οι αναγνώστες ήρθαν στη βιβλιοθήκη το πρωί.",
         ),
-        # one U+FFFD per lost letter (what a lossy mojibake repair leaves)
+        # one U+FFFD per lost letter, of letters no lossy mojibake repair loses (legacy
+        # bytes in UTF-8): read as any letter, since no letter it may lose fits
         (
             f"Сегодня в {R}ороде открылся новый музей, и все жители {R}ришли на праздник.",
             "Сегодня в городе открылся новый музей, и все жители пришли на праздник.",
@@ -44,15 +45,62 @@ def fix(text: str) -> str:
             f"Οι κάτοικοι του χωριού ήταν πολύ φιλόξενοι και μας πρόσ{R}εραν φαγητό.",
             "Οι κάτοικοι του χωριού ήταν πολύ φιλόξενοι και μας πρόσφεραν φαγητό.",
         ),
-        # a final sigma is written as such
+        # a final sigma is written as such (the repair lost it everywhere)
         (
-            f"Ο πρόεδρο{R} της χώρας μίλησε.",
+            f"Ο πρόεδρο{R} τη{R} χώρα{R} μίλησε.",
             "Ο πρόεδρος της χώρας μίλησε.",
         ),
     ],
 )
 def test_lost_letters_come_back(damaged: str, expected: str) -> None:
     assert fix(damaged) == expected
+
+
+@pytest.mark.parametrize(
+    ("damaged", "expected"),
+    [
+        # Greek: ``\u03bc`` (CE BC) survives every such charset, ``\u03c3`` (CF 83) may not
+        (
+            f"Η Μαρία μένει {R}ε ένα μικρό σπίτι κοντά στη θάλασ{R}α.",
+            "Η Μαρία μένει σε ένα μικρό σπίτι κοντά στη θάλασσα.",
+        ),
+        # Bulgarian: ``\u0441`` (D1 81), not ``\u0434`` (D0 B4) or ``\u043d`` (D0 BD)
+        (
+            f"Книгите {R}а на масата, а тетрадките {R}а в чантата.",
+            "Книгите са на масата, а тетрадките са в чантата.",
+        ),
+        # a capital at a sentence's start: ``\u041c`` (D0 9C)
+        (
+            f"Мы приехали вечером. {R}осква встретила нас дождём и ве{R}ром.",
+            "Мы приехали вечером. Москва встретила нас дождём и ветром.",
+        ),
+    ],
+)
+def test_a_lossy_mojibake_repair_loses_only_letters_with_a_c1_byte(
+    damaged: str, expected: str
+) -> None:
+    # One U+FFFD per letter: the letter had a byte (80-9F) the charset left undefined; that
+    # narrows even a word with one intact letter.
+    assert fix(damaged) == expected
+
+
+def test_a_lost_arabic_vowel_point_stays_a_replacement_character() -> None:
+    # A lossy mojibake repair loses Arabic harakat too (D9 8E ...): which one is not known,
+    # so the hole after a word that is whole without it stays; the lost letters come back.
+    text = f"انتشر الإسلام في ا{R}بلاد، وكان ا{R}تشار{R} سريعا بين ا{R}ناس."
+    assert fix(text) == f"انتشر الإسلام في البلاد، وكان انتشار{R} سريعا بين الناس."
+
+
+def test_a_word_mostly_lost_stays_when_several_words_fit() -> None:
+    # Two of four letters lost: ``رسمي``, ``رقمي`` ... fit, so the word stays.
+    text = f"هذا قرار ر{R}{R}ي من الوزارة وهذا قرار غ{R}ر ر{R}{R}ي."
+    assert fix(text) == text.replace(f"غ{R}ر", "غير")
+
+
+def test_a_word_with_one_intact_letter_stays_when_characters_were_cut() -> None:
+    # Two U+FFFD per hole: any letter may have been cut, and one letter fits too many words.
+    text = f"Книгите {R}{R}а на масата, а тетрадките {R}{R}а в чантата, {R}{R}а."
+    assert recover_scripts(text, OPTIONS) == (text, [])
 
 
 def ukrainian_through_koi8_r(text: str) -> str:
@@ -186,7 +234,7 @@ def test_question_mark_steps_carry_their_reason() -> None:
 
 
 def test_the_pipeline_runs_the_stage() -> None:
-    text = f"Вчера мы долго гуляли по набережной и обсуждали {R}ланы на лето."
+    text = f"Вчера мы долго гуляли по набережной и обсуждали планы на ле{R}о."
     assert clean(text).text == "Вчера мы долго гуляли по набережной и обсуждали планы на лето."
 
 
