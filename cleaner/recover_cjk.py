@@ -17,7 +17,10 @@ Each hole is one character, read with a character model of the text's language (
 Japanese, Hangul: Korean, else Chinese), built from wordfreq's word list: frequency-weighted
 character unigrams, bigrams and trigrams inside words, with word starts and ends, so that a
 pair across two words (a particle after a noun) is scored too. The document's own intact
-text adds its pairs and triples. Chinese lists are simplified: a traditional character is
+text adds its pairs and triples. The letters around the hole are also read as words: the
+probability of the span under a unigram model of the lexicon's words, summed over its
+segmentations (``\u52d5?\u4e4b\u4e2d`` is likelier with the word that makes
+``\u52d5?`` one). Chinese lists are simplified: a traditional character is
 looked up through wordfreq's traditional-to-simplified mapping and written in the form the
 text uses. A full-width punctuation mark is a candidate too, scored as a word end. The best
 candidate is written only when its share of the candidates' weight reaches
@@ -81,6 +84,9 @@ PER_CHAR = "per_char"  # one U+FFFD per character lost by a lossy repair
 QMARK_HOLE = "qmark"  # one ``?`` per character a legacy charset lacks
 # U+FFFD in a run standing for one cut character.
 _CUT_RUN = (2, 3)
+# Letters read each side of a hole for whole-word segmentation, and the longest word tried.
+_SPAN_CHARS = 6
+_MAX_WORD_CHARS = 6
 # Smallest probability a model gives, so that no candidate scores zero.
 _FLOOR = 1e-12
 
@@ -422,7 +428,7 @@ class _Scorer:
         return self.g(a + t) + self.g(a + END) * self.g(START + t)
 
     def doc_pair(self, key: str) -> float:
-        """The document's own weight of ``key`` (a pair with a punctuation mark)."""
+        """The document's own weight of ``key`` (two or three characters)."""
         return self.doc.counts.get(key, 0) * self.doc_scale
 
     def end_prob(self, x: str | None, a: str) -> float:
@@ -495,29 +501,57 @@ def _context(text: str, i: int, step: int, holes: set[int], lang: str) -> list[s
     return out
 
 
-def _windows(text: str, hole: _Hole, holes: set[int], lang: str) -> list[tuple[str, str]]:
-    """The (left, right) letters around ``hole`` of every window of two to four letters
-    that holds it (simplified, in Chinese), for whole-word look-up."""
+def _span(text: str, hole: _Hole, holes: set[int], lang: str) -> tuple[str, str]:
+    """The letters and punctuation marks around ``hole`` (up to a bound each side, up to
+    another hole or anything else), simplified in Chinese."""
+    marks = data.PUNCTUATION_RATES.get(lang, {})
     left = ""
     i = hole.start - 1
-    while i >= 0 and len(left) < 3 and i not in holes and _LETTER_RE.match(text[i]):
+    while (
+        i >= 0
+        and len(left) < _SPAN_CHARS
+        and i not in holes
+        and (_LETTER_RE.match(text[i]) or text[i] in marks)
+    ):
         left = text[i] + left
         i -= 1
     right = ""
     i = hole.end
-    while i < len(text) and len(right) < 3 and i not in holes and _LETTER_RE.match(text[i]):
+    while (
+        i < len(text)
+        and len(right) < _SPAN_CHARS
+        and i not in holes
+        and (_LETTER_RE.match(text[i]) or text[i] in marks)
+    ):
         right += text[i]
         i += 1
     if lang == "zh":
         left = left.translate(simplified_map())
         right = right.translate(simplified_map())
-    out = []
-    for size in range(2, 5):
-        for before in range(size):
-            after = size - 1 - before
-            if before <= len(left) and after <= len(right):
-                out.append((left[len(left) - before :], right[:after]))
-    return out
+    return left, right
+
+
+def _segmented(span: str, words: WordTable[float], punct: dict[str, float]) -> float:
+    """The probability of ``span`` under a unigram model of words: the sum over its
+    segmentations into lexicon words (a punctuation mark is a word of its rate, an
+    unknown character one of a floor frequency)."""
+    reach = [0.0] * (len(span) + 1)
+    reach[0] = 1.0
+    for j in range(1, len(span) + 1):
+        total = 0.0
+        for i in range(max(0, j - _MAX_WORD_CHARS), j):
+            if not reach[i]:
+                continue
+            piece = span[i:j]
+            if j - i == 1 and piece in punct:
+                weight = punct[piece]
+            else:
+                weight = words.get(piece, 0.0)
+                if not weight and j - i == 1:
+                    weight = thresholds.CJK_WORD_FLOOR
+            total += reach[i] * weight
+        reach[j] = total
+    return reach[-1]
 
 
 def _candidates(hole: _Hole, doc: _Document, scorer: _Scorer, charset: str) -> dict[str, str]:
@@ -587,15 +621,11 @@ def _read_hole(
         return None
     shares = _form_shares(candidates, doc.variety) if lang == "zh" and doc.variety != "hans" else {}
 
-    windows = _windows(text, hole, holes, lang)
     words = lexicon.frequency_table(lang)
-
-    def word_weight(model_form: str) -> float:
-        found = sum(words.get(left + model_form + right, 0.0) for left, right in windows)
-        return found + thresholds.CJK_WORD_FLOOR
+    span = _span(text, hole, holes, lang)
 
     def score(model_form: str, written: str) -> float:
-        p = word_weight(model_form) if windows else 1.0
+        p = _segmented(span[0] + model_form + span[1], words, punct)
         p *= scorer.prob(x, a, model_form, punct)
         p *= scorer.prob(a, model_form, b, punct)
         if b is not UNKNOWN and b != BOUNDARY:

@@ -19,46 +19,59 @@ from cleaner.trace import Reason, Stage
 OPTIONS = CleanOptions()
 
 # Sentences written for these tests.
-# "This is my book. Your book is on the desk. My book is in the bag." (the particle no)
+# "She studies at the library every day." (the sho of toshokan, library)
 JAPANESE = (
-    "\u3053\u308c\u306f\u79c1\u306e\u672c\u3067\u3059\u3002\u3042\u306a\u305f"
-    "\u306e\u672c\u306f\u673a\u306e\u4e0a\u306b\u3042\u308a\u307e\u3059\u3002"
-    "\u79c1\u306e\u672c\u306f\u9784\u306e\u4e2d\u3067\u3059\u3002"
+    "\u5f7c\u5973\u306f\u6bce\u65e5\u56f3\u66f8\u9928\u3067\u52c9\u5f37\u3057"
+    "\u3066\u3044\u307e\u3059\u3002"
 )
-# the last "desu": its su cut by chunked UTF-8
-LOST_AT = JAPANESE.rindex("\u3067\u3059") + 1
+LOST_AT = JAPANESE.index("\u66f8")
 CUT = "\ufffd\ufffd\ufffd"
 DAMAGED = JAPANESE[:LOST_AT] + CUT + JAPANESE[LOST_AT + 1 :]
+# "I am learning Korean. Korean is fun." (the seup of isseumnida)
+KOREAN = (
+    "\ud55c\uad6d\uc5b4\ub97c \uacf5\ubd80\ud558\uace0 \uc788\uc2b5\ub2c8\ub2e4. "
+    "\ud55c\uad6d\uc5b4\ub294 \uc7ac\ubbf8\uc788\uc2b5\ub2c8\ub2e4."
+)
 
 
-def test_japanese_kana_cut_by_chunked_utf8() -> None:
+def test_japanese_kanji_cut_by_chunked_utf8() -> None:
     fixed, steps = recover_cjk(DAMAGED, OPTIONS)
     assert fixed == JAPANESE
     assert len(steps) == 1
     step = steps[0]
     assert step.stage is Stage.RECOVER
     assert step.reason is Reason.LOSSY_REPLACEMENT
-    assert step.before == CUT and step.after == "\u3059"
+    assert step.before == CUT and step.after == "\u66f8"
+    assert step.detail == "ja"
     assert step.line == 1
     assert (step.start, step.end) == (LOST_AT, LOST_AT + len(CUT))
     assert step.confidence is not None and step.confidence >= 0.9
 
 
-def test_kanji_lost_to_a_chinese_charset() -> None:
-    # "Shimada-san lives in Tokyo. Shimada-san's house is near the station.": the kanji
-    # shima (GB2312 writes only its simplified form) lost as ?
-    text = (
-        "\u5cf6\u7530\u3055\u3093\u306f\u6771\u4eac\u306b\u4f4f\u3093\u3067\u3044"
-        "\u307e\u3059\u3002\u5cf6\u7530\u3055\u3093\u306e\u5bb6\u306f\u99c5\u306e"
-        "\u8fd1\u304f\u3067\u3059\u3002"
-    )
-    damaged = text.replace("\u5cf6", "?")
+def test_korean_syllable_cut_by_chunked_utf8() -> None:
+    at = KOREAN.index("\uc2b5")
+    damaged = KOREAN[:at] + "\ufffd\ufffd" + KOREAN[at + 1 :]
     fixed, steps = recover_cjk(damaged, OPTIONS)
-    assert all(s.reason is Reason.LOSSY_QMARK for s in steps)
-    # every fill is right; a hole the model doubts stays a hole
-    for step in steps:
-        assert step.after == "\u5cf6"
-    assert fixed.replace("?", "\u5cf6") == text
+    assert fixed == KOREAN
+    assert [s.detail for s in steps] == ["ko"]
+
+
+def test_holes_on_a_second_line_report_their_line() -> None:
+    text = "Title\n" + DAMAGED
+    fixed, steps = recover_cjk(text, OPTIONS)
+    assert fixed == "Title\n" + JAPANESE
+    assert steps[0].line == 2
+
+
+def test_kanji_lost_to_a_chinese_charset() -> None:
+    # "He studies economics.": kanji GB2312 writes only in their simplified forms (kei,
+    # sai, kyou) lost as ?; the one the text makes clear comes back, the others stay
+    text = "\u5f7c\u306f\u7d4c\u6e08\u5b66\u3092\u52c9\u5f37\u3057\u3066\u3044\u307e\u3059\u3002"
+    damaged = "\u5f7c\u306f??\u5b66\u3092\u52c9?\u3057\u3066\u3044\u307e\u3059\u3002"
+    fixed, steps = recover_cjk(damaged, OPTIONS)
+    assert [(s.reason, s.before, s.after) for s in steps] == [(Reason.LOSSY_QMARK, "?", "\u5f37")]
+    assert fixed == damaged.replace("\u52c9?", "\u52c9\u5f37")
+    assert fixed.replace("??", "\u7d4c\u6e08") == text
 
 
 def test_questions_are_left_alone() -> None:
@@ -128,4 +141,4 @@ def test_text_without_holes_is_unchanged(text: str) -> None:
 def test_registered_in_clean() -> None:
     result = clean(DAMAGED, remove_boilerplate=False, explain=True)
     assert result.text == JAPANESE
-    assert any(s.after == "\u3059" for s in result.steps)
+    assert any(s.after == "\u66f8" for s in result.steps)
