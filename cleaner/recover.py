@@ -110,7 +110,27 @@ def _may_be_damaged(text: str) -> bool:
         return False
     if ",?" in text and _LOST_CLOSING_MARK_RE.search(text):
         return True
+    if _lost_after_elision(text):
+        return True
     return next(_marks_by_letters(text), None) is not None
+
+
+# A ``?`` after an elided word (``com'``, ``jusqu’``: one to five letters after a space or
+# the start, so not a quoted word ``'non'``) and before a space and a lower-case word.
+# Bounded repeats: linear.
+_ELIDED_MARK_RE = re.compile(r"(?<!\S)[^\W\d_]{1,5}['\u2019]\?(?= [^\W\d_])")
+
+
+def _lost_after_elision(text: str) -> bool:
+    """True when a ``?`` follows an elided word mid-sentence: an elided word never ends a
+    question, so the ``?`` is a lost one-letter word (``com'? di``: ``com'è di``).
+
+    >>> _lost_after_elision("com'? di giorno"), _lost_after_elision("dit 'non'? vraiment")
+    (True, False)
+    """
+    if "'?" not in text and "\u2019?" not in text:
+        return False
+    return any(text[m.end() + 1 : m.end() + 2].islower() for m in _ELIDED_MARK_RE.finditer(text))
 
 
 def _has_letter_damage(text: str) -> bool:
@@ -124,7 +144,7 @@ def _has_letter_damage(text: str) -> bool:
     >>> _has_letter_damage("na? jezik, na? narod, na? grad"), _has_letter_damage("Çavu?o?lu")
     (True, True)
     """
-    if REPLACEMENT in text:
+    if REPLACEMENT in text or _lost_after_elision(text):
         return True
     edges = 0
     for start, end in _marks_by_letters(text):
@@ -916,6 +936,24 @@ def _continues_lowercase(text: str, end: int) -> bool:
     return bool(m and (m.group(1).islower() or m.group(1).isdigit()))
 
 
+# An elided word right before a position: one to MAX_ELIDED_HEAD_LETTERS letters and an
+# apostrophe, after a space or the window's start (the window is two characters
+# longer than the longest head, so a longer word fills it and does not match). Linear.
+_ELIDED_HEAD_RE = re.compile(
+    rf"(?:^|\s)[^\W\d_]{{1,{recover_data.MAX_ELIDED_HEAD_LETTERS}}}['\u2019]\Z"
+)
+
+
+def _after_elision(text: str, start: int) -> bool:
+    """True when an elided word (``com'``, ``jusqu’``) ends right before ``start``.
+
+    >>> _after_elision("il palco com'? di", 13), _after_elision("the students'?", 13)
+    (True, False)
+    """
+    window = text[max(0, start - recover_data.MAX_ELIDED_HEAD_LETTERS - 2) : start]
+    return _ELIDED_HEAD_RE.search(window) is not None
+
+
 def _follows_word(text: str, start: int) -> bool:
     """True when a word (not a sentence end) comes right before ``start``."""
     window = text[max(0, start - 3) : start]
@@ -1457,7 +1495,9 @@ def _punctuation_readings(
             and not _continues_lowercase(text, end)
             and text[end : end + 1] not in _NOT_AFTER_QUESTION_MARK
         )
-        leading = h.start == 0 and not _follows_word(text, start)
+        leading = (
+            h.start == 0 and not _follows_word(text, start) and not _after_elision(text, start)
+        )
         if trailing or leading:
             out[i] = prior
             if prior is None and _rare_bare(token, h, script, doc):
@@ -2076,6 +2116,22 @@ def _recover_words(
         # words is one more (``relative ? l'entrée``).
         lone = [m for m in damaged if _lone_marks(m.group()) and _between_words(text, m)]
         found.extend(_recover_tokens(text, lone, doc, options))
+    lang = (doc.languages.get("LATIN") or ("",))[0]
+    if lang in recover_data.ELIDING_LANGUAGES:
+        # In a language that elides, a lone mark after an elided word and before a space
+        # is a lost one-letter word that begins with a vowel (``com'?`` is ``com'è``,
+        # ``jusqu'?`` is ``jusqu'à``): an elided word never ends a question.
+        taken = {m.start() for m, _ in found}
+        elided = [
+            m
+            for m in damaged
+            if m.group() == QMARK
+            and m.start() not in taken
+            and _after_elision(text, m.start())
+            and text[m.end() : m.end() + 1] == " "
+        ]
+        found.extend(_recover_tokens(text, elided, doc, options))
+        found.sort(key=lambda pair: pair[0].start())
     if found and "LATIN" in doc.confident:
         # A text that lost letters lost its dashes too: a lone mark between spaces that no
         # letter explained stood for the language's spaced dash (``42 ? don’t``).

@@ -528,3 +528,21 @@ def test_a_line_of_names_is_told_its_language_by_spelling() -> None:
 def test_spelling_does_not_name_a_language_without_a_clear_lead() -> None:
     # Bare initials and numbers tell no spelling: the ``?`` stays.
     assert recover_text("A. B. C?, 12 D?", OPTIONS)[0] == "A. B. C?, 12 D?"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "charset"),
+    [
+        ("Non so dov'è andato il gatto questa mattina.", "iso8859_2"),
+        ("Nous avons marché jusqu'à la rivière sans rien dire.", "cp1250"),
+    ],
+)
+def test_mark_after_an_elided_word_is_a_lost_one_letter_word(sentence: str, charset: str) -> None:
+    damaged = qmark_damage(sentence, charset)
+    assert "'? " in damaged
+    assert recover_text(damaged, OPTIONS)[0] == sentence
+
+
+def test_mark_after_a_quoted_word_stays_a_question_mark() -> None:
+    for text in ("Elle a dit 'non'? vraiment pas.", "Did he say 'yes'? nobody knows."):
+        assert recover_text(text, OPTIONS)[0] == text
