@@ -329,15 +329,36 @@ LATIN_ALPHABETS: MappingProxyType[str, str] = MappingProxyType(
     }
 )
 
+# Letters of Latin Extended-B (U+0180-U+024F) that no alphabet above writes (``Ɔ``,
+# ``Ʃ``, ``ƭ``, ``Ⱦ``): in running text of these languages they are mojibake from a DOS
+# code page (pinyin's ``ǎ`` ... ``ǜ`` excepted). Known false positives: African alphabets
+# (``ɓ``, ``ƙ``, ``Ɛ``), which only add a cost to every reading of their line alike.
+RARE_LATIN_RE: re.Pattern[str] = re.compile(
+    "["
+    + "".join(
+        chr(code)
+        for code in range(0x0180, 0x0250)
+        if chr(code).isalpha()
+        and not 0x01CD <= code <= 0x01DC  # pinyin tone letters (``ǎ``, ``ǚ``)
+        and not any(chr(code).lower() in alphabet for alphabet in LATIN_ALPHABETS.values())
+    )
+    + "]"
+)
+
 # Non-ASCII Latin letters roughly from most to least common in European text; of two
 # readings that are equally plausible otherwise, the one using commoner letters wins
 # (``Türabi`` over ``Tßrabi``: iso-8859-2 and cp1250 differ in a few bytes).
 COMMON_LETTERS = "éáóíüöäúñçàèãõâêôìòùëïîøåæœßšžčřěýůłńśźżąęăşţșțğıőűėįųūāēīņļķģđćľĺŕňťďð"
 
 # A question mark wedged between a non-ASCII character and a letter or another non-ASCII
-# character (``Ä?iÄ``, ``Há»?c``): a byte lost to ``errors="replace"``. Known false
+# character (``Ä?iÄ``, ``Há»?c``): a byte lost to ``errors="replace"``; not before the
+# closing quotes, ellipsis and spaces real questions end with (``¿Qué?»``). Known false
 # positives: ``¿Qué?dijo`` without a space, which is rare.
-LOST_QMARK_RE: re.Pattern[str] = re.compile(r"(?<=[^\x00-\x7f])\?(?=[^\W\d_]|[^\x00-\x7f])")
+LOST_QMARK_RE: re.Pattern[str] = re.compile(
+    r"(?<=[^\x00-\x7f])\?(?=[^\W\d_]|[^\x00-\x7f\s"
+    "\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}\N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK}"
+    "\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}\N{HORIZONTAL ELLIPSIS}])"
+)
 
 # The characters of UTF-8 continuation bytes (0x80-0xBF) read as Windows-1252 or Latin-1
 # (its punctuation, the C1 controls of its undefined bytes, NBSP to U+00BF), minus its

@@ -156,6 +156,7 @@ def implausibility(text: str) -> float:
     cost += text.count("\N{REPLACEMENT CHARACTER}")
     cost += thresholds.MOJIBAKE_RARE_CHAR_WEIGHT * len(chardata.LOST_QMARK_RE.findall(text))
     cost += thresholds.MOJIBAKE_RARE_CHAR_WEIGHT * len(chardata.LOST_SEQUENCE_RE.findall(text))
+    cost += thresholds.MOJIBAKE_RARE_CHAR_WEIGHT * len(chardata.RARE_LATIN_RE.findall(text))
     cost += thresholds.MOJIBAKE_RARE_CHAR_WEIGHT * len(_LOST_NBSP_RE.findall(text))
     cost += thresholds.MOJIBAKE_SYMBOL_WEIGHT * (
         len(chardata.SYMBOL_IN_WORD_RE.findall(seen)) - text.count(chardata.CATALAN_MIDDLE_DOT)

@@ -13,7 +13,7 @@ import pytest
 # cleaner.repair imports ftfy, which registers the sloppy-windows-125x codecs used below
 from cleaner import chardata
 from cleaner.options import CleanOptions
-from cleaner.repair import best_repair, diff_spans, implausibility, repair_text
+from cleaner.repair import best_repair, diff_spans, implausibility, known_word_share, repair_text
 from cleaner.trace import Reason, Stage, Step
 
 CASES = Path(__file__).resolve().parent / "cases"
@@ -360,3 +360,96 @@ def test_a_grave_whose_nbsp_became_a_space_is_repaired() -> None:
 def test_portuguese_capital_a_tilde_before_a_space_is_not_a_lost_nbsp() -> None:
     text = "SÃO PAULO: A MAÇÃ É VERDE E A IRMÃ VEIO."
     assert repair_text(text, OPTIONS) == (text, [])
+
+
+# ---------------------------------------------------------------------------------------
+# Characters lost whole: one U+FFFD each, left for recovery
+
+HOLE = "\N{REPLACEMENT CHARACTER}"
+
+
+def holes_only(fixed: str, text: str) -> bool:
+    """Whether ``fixed`` is ``text`` with some characters replaced by one U+FFFD each."""
+    return len(fixed) == len(text) and all(a in (b, HOLE) for a, b in zip(fixed, text, strict=True))
+
+
+@pytest.mark.parametrize("lost", ["?", HOLE])
+@pytest.mark.parametrize(
+    "text",
+    ["서울에서 친구를 만났어요. 날씨가 좋았어요.", "今天我们在公园里散步，天气很好。"],
+    ids=["korean", "chinese"],
+)
+def test_character_that_lost_two_bytes_becomes_one_hole(text: str, lost: str) -> None:
+    # Latin-1 loses every C1 byte: many characters keep only their lead and one byte
+    damaged = lossy_mojibake(text, "latin-1", lost)
+    assert lost * 2 in damaged
+    fixed = repair_text(damaged, OPTIONS)[0]
+    assert holes_only(fixed, text)
+    assert HOLE in fixed
+
+
+def test_lead_whose_two_bytes_vanished_becomes_one_hole() -> None:
+    # Latin-1 drops every C1 byte: most kana keep only their lead byte (``ã``)
+    text = "きょうはあめがふっています。"
+    damaged = lossy_mojibake(text, "latin-1", "")
+    fixed = repair_text(damaged, OPTIONS)[0]
+    assert holes_only(fixed, text)
+    assert fixed.count(HOLE) >= len(text) // 2
+
+
+def test_vanished_byte_amid_another_script_becomes_a_hole() -> None:
+    # a name alone on its line: no lexicon decides, but a Latin ``Ñ`` between Cyrillic
+    # letters is no letter of the name, and the space after it is a real one
+    text = "Захар Фомич Суховеев"
+    damaged = lossy_mojibake(text, "latin-1", "")
+    fixed = repair_text(damaged, OPTIONS)[0]
+    assert holes_only(fixed, text)
+    assert HOLE in fixed
+
+
+def test_vanished_byte_before_a_real_space_keeps_the_space() -> None:
+    # ก (E0 B8 81) loses its last byte before a space and a bracket: the space is real,
+    # not a lost NBSP (ภ is nowhere else on the line)
+    text = "ผลการศึกษาทางคลินิก (clinical study)"
+    damaged = lossy_mojibake(text, "latin-1", "")
+    fixed = repair_text(damaged, OPTIONS)[0]
+    assert holes_only(fixed, text)
+    assert fixed.endswith(" (clinical study)")
+
+
+def test_vietnamese_capital_is_chosen_by_its_alphabet() -> None:
+    # Đ (C4 90) loses 0x90 in Windows-1252; of ā, č, ď, Đ, ĝ only Đ is Vietnamese
+    text = "Chúng tôi sống ở Đồng Nai và làm việc ở Đông Hà."
+    damaged = lossy_mojibake(text, "cp1252", "?")
+    assert "Ä?" in damaged
+    assert repair_text(damaged, OPTIONS)[0] == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Não há problema, irmã? Sim, irmã.",
+        "Cos'è?? Perché?? Non lo so.",
+        "¿Qué?» dijo ella, «no entiendo».",
+        "To sú najvä?šie mestá, kde ?ijú ?udia.",
+        "Ö?retmen Ay?e Hanım ö?rencilerle konu?tu.",
+    ],
+    ids=["portuguese", "italian", "spanish-quotes", "slovak-qmarks", "turkish-qmarks"],
+)
+def test_text_that_only_looks_lossy_is_left_alone(text: str) -> None:
+    assert repair_text(text, OPTIONS) == (text, [])
+
+
+def test_lost_sequences_count_as_implausible() -> None:
+    assert implausibility("Sá»? 8") > implausibility(f"S{HOLE} 8")
+    assert implausibility("ì??ì??ì??") > 0
+    for clean in ("¿Qué?»", "“café”?", "là?? ok", "Cos'è??"):
+        assert chardata.LOST_SEQUENCE_RE.search(clean) is None, clean
+
+
+def test_a_hole_costs_one_wherever_it_stands() -> None:
+    assert implausibility(f"Ти{HOLE}он") == implausibility(f"{HOLE} Тихон") == 1.0
+
+
+def test_cedilla_spelling_counts_as_known() -> None:
+    assert known_word_share("Preşedintele ţării") == known_word_share("Președintele țării")
