@@ -837,6 +837,19 @@ def _all_lost_latin(charsets: tuple[str, ...]) -> frozenset[str]:
     return frozenset(lost)
 
 
+def _regular_case(pieces: list[str], fill: tuple[str, ...]) -> bool:
+    """False when a filled lower-case letter stands right before a capital of the word: a
+    lost letter does not start a word in mid-word (``\ufffd\ufffdC'est`` lost what came
+    before ``C'est``, not ``Çà``).
+
+    >>> _regular_case(["", "", "C"], ("Ç", "à")), _regular_case(["Mc", "onald"], ("D",))
+    (False, True)
+    """
+    return not any(
+        f[-1:].islower() and piece[:1].isupper() for f, piece in zip(fill, pieces[1:], strict=True)
+    )
+
+
 def _consistent(fill: tuple[str, ...], holes: list[_Hole], doc: _Document) -> bool:
     """A ``?`` filling must be lost under one charset the document allows."""
     qletters = {c for c, h in zip(fill, holes, strict=True) if h.kind == QMARK and c != QMARK}
@@ -1186,6 +1199,8 @@ def _choose_in(
     def consider(fill: tuple[str, ...]) -> None:
         word = pieces[0] + "".join(f + p for f, p in zip(fill, pieces[1:], strict=True))
         if word in scored or not _consistent(fill, holes, doc) or not _sigma_ok(word):
+            return
+        if not _regular_case(pieces, fill):
             return
         if QMARK in fill:
             if word.strip(QMARK) == "":
@@ -1687,7 +1702,7 @@ def _choose_by_spelling(
     if math.prod(map(len, choices)) > thresholds.MAX_SPELLING_CANDIDATES:
         fills = _beam_fillings(pieces, choices, lang)
     for fill in fills:
-        if not _consistent(fill, holes, doc):
+        if not _consistent(fill, holes, doc) or not _regular_case(pieces, fill):
             continue
         word = pieces[0] + "".join(f + p for f, p in zip(fill, pieces[1:], strict=True))
         ll = plausibility(word.strip(QMARK), lang)

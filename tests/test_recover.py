@@ -546,3 +546,10 @@ def test_mark_after_an_elided_word_is_a_lost_one_letter_word(sentence: str, char
 def test_mark_after_a_quoted_word_stays_a_question_mark() -> None:
     for text in ("Elle a dit 'non'? vraiment pas.", "Did he say 'yes'? nobody knows."):
         assert recover_text(text, OPTIONS)[0] == text
+
+
+def test_lost_marks_before_a_capitalised_word_are_not_its_letters() -> None:
+    # ``«\xa0`` in cp1252 read as UTF-8: two U+FFFD before ``Il``, which are no letters of it.
+    text = fffd_damage("«\u00a0Il est déjà là\u00a0», dit l'élève.", "cp1252")
+    out = recover_text(text, OPTIONS)[0]
+    assert out.startswith("\ufffd\ufffdIl est déjà")
