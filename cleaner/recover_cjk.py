@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import itertools
 import math
 import os
 import re
@@ -57,6 +58,8 @@ START = "\x02"
 END = "\x03"
 # Marks a context count of the document (the times a string is followed by a character).
 CONTEXT = "\x01"
+# Marks a whole word (its key in a model weighs the word's own frequency).
+WORD = "\x04"
 # A context position that is a word boundary (space, punctuation, digit, Latin) or unknown.
 BOUNDARY = ""
 UNKNOWN = None
@@ -76,6 +79,9 @@ _CACHED_MODELS = 3
 _CACHED_CHARACTERS = 1 << 15
 # Bands of the model table: weights are kept in centibels, as wordfreq keeps frequencies.
 _BANDS = 1000
+# Frequency bands (centibels) counted together when a model is built: a word's weight is its
+# tier's mean, within a factor 1.3 of its own.
+_TIER_BANDS = 10
 # UTF-8 bytes of a character that Latin-1 (C1 controls) and Windows-1252 (undefined) lose.
 _C1_BYTES = range(0x80, 0xA0)
 # Hole kinds.
@@ -198,13 +204,39 @@ def _ngrams(word: str) -> Iterator[str]:
             yield marked[i : i + 3]
 
 
-def _band(weight: float) -> int:
-    return min(_BANDS - 1, max(0, round(-100 * math.log10(weight))))
+def _pairs(marked: str) -> Iterator[str]:
+    return map(str.__add__, marked, marked[1:])
+
+
+def _triples(marked: str) -> Iterator[str]:
+    return map("".join, zip(marked, marked[1:], marked[2:], strict=False))
+
+
+def _tiers(lang: str, bands: list[tuple[int, list[str]]]) -> Iterator[tuple[float, list[str]]]:
+    """``bands`` of ``lang``'s list in tiers of ``_TIER_BANDS`` frequency bands, each with
+    its words' mean frequency."""
+    frequencies = band_frequencies()
+    tier: list[str] = []
+    mass = 0.0
+    first = -1
+    for band, words in bands:
+        if first >= 0 and band - first >= _TIER_BANDS:
+            yield mass / len(tier), tier
+            tier, mass = [], 0.0
+        if not tier:
+            first = band
+        tier.extend(words)
+        mass += frequencies[band] * len(words)
+    if tier:
+        yield mass / len(tier), tier
 
 
 @functools.lru_cache(maxsize=_CACHED_MODELS)
 def char_model(lang: str) -> CharModel | None:
     """The character model of ``lang`` (``None`` without a wordfreq list).
+
+    Words come in tiers of a few frequency bands; each tier's n-grams are counted at C
+    speed (``Counter`` over ``map``), then weighed by the tier's mean frequency.
 
     >>> model = char_model("ja")
     >>> model.get("\\u306e") > model.get("\\u3092") > 0  # no is commoner than wo
@@ -214,24 +246,38 @@ def char_model(lang: str) -> CharModel | None:
     """
     if lang not in data.MODEL_VOCABULARY or not lexicon.has_list(lang):
         return None
+    bands = list(
+        itertools.takewhile(
+            lambda bw: 9.0 - bw[0] / 100.0 >= thresholds.MIN_CJK_MODEL_ZIPF,
+            lexicon.ranked_bands(lang),
+        )
+    )
     weights: defaultdict[str, float] = defaultdict(float)
     total = 0.0
-    for band, words in lexicon.ranked_bands(lang):
-        if 9.0 - band / 100.0 < thresholds.MIN_CJK_MODEL_ZIPF:
-            break
-        freq = band_frequencies()[band]
+    for freq, words in _tiers(lang, bands):
         total += freq * len(words)
-        for word in words:
-            for key in _ngrams(word):
-                weights[key] += freq
+        marked = [START + word + END for word in words]
+        counts = Counter(itertools.chain.from_iterable(words))
+        counts.update(itertools.chain.from_iterable(map(_pairs, marked)))
+        counts.update(itertools.chain.from_iterable(map(_triples, marked)))
+        for key, count in counts.items():
+            weights[key] += count * freq
     if not total:
         return None
+    keys = list(weights)
+    scale = -100.0 / math.log(10.0)
+    codes = [
+        min(_BANDS - 1, max(0, round(scale * math.log(weight / total))))
+        for weight in weights.values()
+    ]
     groups: defaultdict[int, list[str]] = defaultdict(list)
-    for key, weight in weights.items():
-        groups[_band(weight / total)].append(key)
-    singles = sorted((k for k in weights if len(k) == 1), key=weights.__getitem__, reverse=True)
+    for key, code in zip(keys, codes, strict=True):
+        groups[code].append(key)
+    for band, words in bands:  # whole words, with their own frequency
+        groups[band].extend([WORD + word for word in words if len(word) <= _MAX_WORD_CHARS])
+    singles = sorted((k for k in keys if len(k) == 1), key=weights.__getitem__, reverse=True)
     vocabulary = tuple(singles[: data.MODEL_VOCABULARY[lang]])
-    del weights
+    del weights, keys, codes, bands
     table = WordTable.from_groups(sorted(groups.items()), band_frequencies())
     return CharModel(lang, table, vocabulary)
 
@@ -531,7 +577,7 @@ def _span(text: str, hole: _Hole, holes: set[int], lang: str) -> tuple[str, str]
     return left, right
 
 
-def _segmented(span: str, words: WordTable[float], punct: dict[str, float]) -> float:
+def _segmented(span: str, model: CharModel, punct: dict[str, float]) -> float:
     """The probability of ``span`` under a unigram model of words: the sum over its
     segmentations into lexicon words (a punctuation mark is a word of its rate, an
     unknown character one of a floor frequency)."""
@@ -546,7 +592,7 @@ def _segmented(span: str, words: WordTable[float], punct: dict[str, float]) -> f
             if j - i == 1 and piece in punct:
                 weight = punct[piece]
             else:
-                weight = words.get(piece, 0.0)
+                weight = model.get(WORD + piece)
                 if not weight and j - i == 1:
                     weight = thresholds.CJK_WORD_FLOOR
             total += reach[i] * weight
@@ -621,11 +667,10 @@ def _read_hole(
         return None
     shares = _form_shares(candidates, doc.variety) if lang == "zh" and doc.variety != "hans" else {}
 
-    words = lexicon.frequency_table(lang)
     span = _span(text, hole, holes, lang)
 
     def score(model_form: str, written: str) -> float:
-        p = _segmented(span[0] + model_form + span[1], words, punct)
+        p = _segmented(span[0] + model_form + span[1], scorer.model, punct)
         p *= scorer.prob(x, a, model_form, punct)
         p *= scorer.prob(a, model_form, b, punct)
         if b is not UNKNOWN and b != BOUNDARY:

@@ -657,9 +657,10 @@ MIN_SPELLING_LANGUAGE_MARGIN = 5.0
 
 # ---- CJK recovery
 # A character model of a language keeps the words of its wordfreq list at least this common
-# (zipf): zh keeps about 200,000 words, ja 140,000 (their character n-grams: 530,000 and
-# 260,000, about 6.5 bytes each in a WordTable). Measured: 1.1 s to build zh.
-MIN_CJK_MODEL_ZIPF = 1.5
+# (zipf): zh keeps 120,000 words, ja 87,000 (at 1.5: 200,000 and 140,000, whose n-grams,
+# 530,000 and 260,000, take about 6.5 bytes each in a WordTable). Measured: building zh
+# from 120,000 words takes about 1.5 s on an idle core.
+MIN_CJK_MODEL_ZIPF = 2.0
 # A hole is filled only when its best character takes at least this share of the weight of
 # all candidates. Measured on 287 holes cut into clean Chinese, Japanese and Korean text
 # (two U+FFFD for one character): 23 of 23 fills right at 0.97, 27 of 30 at 0.95, 37 of 41
