@@ -45,12 +45,14 @@ line of a call, in one record (:class:`LineInfo`) that repeated menus and
 later passes share; lexicon tables are built once per process (:mod:`cleaner.phrases`).
 A record is judged (stopword density, class, points) once per pass, and a later pass keeps
 the judgement when the line's count of page-language stopwords and its repetition are
-unchanged. Latin text
-that Windows-1252 holds is split into words over its bytes in one C pass. Cheap tests guard
-the costly ones: a marker is looked for only in a line holding a marker's rarest word, a
-label prefix only at the lengths of the labels starting with the line's first word, a
-byline only in a line that starts like one or has a digit. Page languages are tallied over
-small integers. ``benchmarks/boilerplate_speed.py`` measures the stage.
+unchanged. A text that is no page gets no records (only user phrases can drop its lines).
+The ASCII lines of a call are split into words, keyed and looked up as whole-line labels
+together, with C-speed calls over all of them; other Latin text that Windows-1252 holds
+is split into words over its bytes in one C pass. Cheap tests guard the costly ones: a
+marker is looked for only in a line holding a marker's rarest word, a label prefix only at
+the lengths of the labels starting with the line's first word, a byline only in a line
+that starts like one or has a digit. Page languages are tallied over small integers.
+``benchmarks/boilerplate_speed.py`` measures the stage.
 """
 
 from __future__ import annotations
