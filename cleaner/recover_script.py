@@ -22,14 +22,19 @@ in other alphabets:
    (a lossy mojibake repair), one letter per run when it shows several runs and none single
    (UTF-8 cut in chunks), else either; a run at the word's edge may also be no letter at
    all (a lost punctuation mark), and in Arabic and Hebrew a hole may be a lost vowel
-   point. Few fillings are all looked up in the lexicon; more are matched at once against
-   an index of the language's frequent words of that length; both against the document's
+   point (which one is not known: it stays a U+FFFD). A lossy mojibake repair loses only
+   letters with a byte in 80-9F after their first (``\u0441`` D1 81, not ``\u0430`` D0 B0),
+   in the case the context asks for: their holes are read as such letters first (so even a
+   word with one intact letter), as any letter when none fits (legacy bytes in UTF-8).
+   Few fillings are all looked up in the lexicon; more are matched at once against an
+   index of the language's frequent words of that length; both against the document's
    intact words too. A long word no lexicon reading fits (small lists lack inflections)
    may take the letter its spelling (letter trigrams) makes clearly likeliest.
 4. Readings are weighed by frequency (a word intact in the document counts extra); the best
    one is written, with the case of its context, only when its share of the weight reaches
-   ``options.min_recovery_confidence`` (more for words of three letters and for a ``?``
-   that may be a question mark) and it is common enough.
+   ``options.min_recovery_confidence`` (more for words of three letters, for words that
+   lost as many letters as they kept, and for a ``?`` that may be a question mark) and it
+   is common enough.
 
 Words of scripts written without spaces (CJK, Thai) are not read. Every number lives in
 :mod:`cleaner.thresholds` (the ``# ---- script recovery`` section); the tables in
