@@ -8,8 +8,12 @@ import pytest
 
 import cleaner
 from cleaner.boilerplate import (
+    _MENU_LIKE_RE,
     LineInfo,
     _analyse,
+    _is_ascii_menu_like,
+    _lexicon,
+    _line_record,
     _one_pass,
     marker_of,
     remove_boilerplate,
@@ -797,3 +801,55 @@ def test_a_later_pass_keeps_only_judgements_made_with_the_same_stopword_count() 
     again, _steps, _rebuilt = _one_pass(first.split("\n"), OPTS, memo)
     assert body.cls == "good" and body.judged_stopwords == count
     assert again == first
+
+
+# The text facts of a record: its fields up to ``digitless`` (the judgement fields after
+# them are set per pass).
+_FIELDS = [f.name for f in dataclasses.fields(LineInfo)]
+_TEXT_FACTS = _FIELDS[: _FIELDS.index("digitless") + 1]
+
+ASCII_LINES = [
+    "Home",
+    "Follow us on Twitter and Facebook for more",
+    "Share 12",
+    "53 Comments",
+    "2024",
+    "***",
+    "By Jane Morrow",
+    "Posted by admin on March 3, 2024",
+    "March 3, 2024, 9:15 am",
+    "24.11.2007 18:48",
+    "Photo: Tom Reyes",
+    "Jane Doe/Getty Images",
+    "Copyright 2024 Harbour Gazette. All rights reserved.",
+    "(Reporting by Jane Morrow; Editing by Paul Kent)",
+    EN_BODY[0],
+    "The sea wall, built in 1911, cost 12,000 pounds and took 3 years to finish.",
+    "IMG_2953.jpg",
+    "News & Politics >",
+]
+
+
+def test_ascii_lines_read_together_get_the_records_read_one_by_one() -> None:
+    """The joint reading of a page's ASCII lines and the one-line reading agree on every
+    text fact of every line."""
+    together = _analyse(ASCII_LINES)
+    for line, info in zip(ASCII_LINES, together, strict=True):
+        alone = _line_record(line, _lexicon())
+        assert [getattr(info, f) for f in _TEXT_FACTS] == [getattr(alone, f) for f in _TEXT_FACTS]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["News & Politics", "Sci-Fi >", "World >", "Tel. 0800", "a-", "Home  >", "-Home", "x", ""],
+)
+def test_ascii_menu_test_agrees_with_the_menu_pattern(line: str) -> None:
+    assert _is_ascii_menu_like(line) == (_MENU_LIKE_RE.fullmatch(line) is not None)
+
+
+def test_text_that_is_no_page_is_judged_without_records() -> None:
+    """Too few lines for a page: no record is built, and the text comes back unchanged."""
+    memo: dict[str, LineInfo] = {}
+    text = "Home\n\nNews\n\nA short note."
+    out, steps, rebuilt = _one_pass(text.split("\n"), OPTS, memo)
+    assert (out, steps, rebuilt, memo) == (text, [], False, {})
