@@ -56,6 +56,15 @@ def test_korean_syllable_cut_by_chunked_utf8() -> None:
     assert [s.detail for s in steps] == ["ko"]
 
 
+def test_one_replacement_character_per_lost_syllable() -> None:
+    # a lossy mojibake repair leaves one U+FFFD per character whose UTF-8 holds a byte
+    # Latin-1 or Windows-1252 lose (ni: EB 8B 88)
+    damaged = KOREAN.replace("\ub2c8", "\ufffd")
+    fixed, steps = recover_cjk(damaged, OPTIONS)
+    assert fixed == KOREAN
+    assert [(s.before, s.after) for s in steps] == [("\ufffd", "\ub2c8")] * 2
+
+
 def test_holes_on_a_second_line_report_their_line() -> None:
     text = "Title\n" + DAMAGED
     fixed, steps = recover_cjk(text, OPTIONS)
