@@ -441,6 +441,9 @@ class _Scorer:
         self.doc = doc
         self.doc_scale = thresholds.CJK_DOCUMENT_WEIGHT / doc.size if doc.size else 0.0
         self.cache: dict[str, float] = {}
+        # per text: the readings of hole contexts, the candidates of each kind of hole
+        self.readings: dict[tuple[object, ...], _Reading | None] = {}
+        self.candidates: dict[tuple[str, str], tuple[dict[str, str], dict[str, float]]] = {}
 
     def g(self, key: str) -> float:
         value = self.cache.get(key)
@@ -661,13 +664,38 @@ def _read_hole(
     b, y = _context(text, hole.end, 1, holes, lang)
     if a is UNKNOWN and b is UNKNOWN:
         return None
+    span = _span(text, hole, holes, lang)
+    # holes in the same surroundings read the same (a repeated line, a damaged table)
+    key = (hole.kind, charset, x, a, b, y, span)
+    if key in scorer.readings:
+        return scorer.readings[key]
+    reading = _read_context(hole, doc, scorer, charset, (x, a, b, y), span)
+    scorer.readings[key] = reading
+    return reading
+
+
+def _read_context(
+    hole: _Hole,
+    doc: _Document,
+    scorer: _Scorer,
+    charset: str,
+    context: tuple[str | None, str | None, str | None, str | None],
+    span: tuple[str, str],
+) -> _Reading | None:
+    """:func:`_read_hole` for one context: two characters each side, and the span."""
+    x, a, b, y = context
+    lang = doc.lang
     punct = data.PUNCTUATION_RATES.get(lang, {})
-    candidates = _candidates(hole, doc, scorer, charset)
+    kind_key = (hole.kind, charset)
+    if kind_key not in scorer.candidates:
+        candidates = _candidates(hole, doc, scorer, charset)
+        shares = (
+            _form_shares(candidates, doc.variety) if lang == "zh" and doc.variety != "hans" else {}
+        )
+        scorer.candidates[kind_key] = (candidates, shares)
+    candidates, shares = scorer.candidates[kind_key]
     if not candidates:
         return None
-    shares = _form_shares(candidates, doc.variety) if lang == "zh" and doc.variety != "hans" else {}
-
-    span = _span(text, hole, holes, lang)
 
     def score(model_form: str, written: str) -> float:
         p = _segmented(span[0] + model_form + span[1], scorer.model, punct)
@@ -776,7 +804,7 @@ def _likeliest_charset(
     """The legacy charset whose lost characters best explain the ``?`` holes: among those
     that write every intact character, the one under which the holes' candidates weigh
     most (``""`` when there are no ``?`` holes or no such charset)."""
-    qmarks = [h for h in holes if h.kind == QMARK_HOLE]
+    qmarks = [h for h in holes if h.kind == QMARK_HOLE][: thresholds.MAX_CJK_CHARSET_HOLES]
     if not qmarks or not doc.charsets:
         return ""
     best = ""
