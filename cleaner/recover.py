@@ -1117,6 +1117,23 @@ def _choose(
         # Not a word of the document's language: perhaps a foreign name (``Aragão`` in an
         # English address), read against every language's short lexicon.
         choice = _choose_in(text, start, token, holes, doc, script, langs, True, readings)
+    if (
+        choice is None
+        and readings is None
+        and script == "LATIN"
+        and script in doc.confident
+        and langs
+        and intact >= thresholds.MIN_FOREIGN_WORD_LETTERS
+        and len(holes) <= thresholds.MAX_SPELLING_VOTE_HOLES
+        and not all(_lost_letters(langs[0], h, doc) for h in holes)
+    ):
+        # The document's language has no letter for the hole (``altyaz?s?`` in English):
+        # a foreign word no lexicon knows, spelled in the language its own spelling names.
+        seen = frozenset(c.lower() for c in token if c.isalpha() and not c.isascii())
+        pieces = [p.lower() for p in _split(token, holes)]
+        own = _spelling_leader([], [(pieces, holes)], seen, doc)
+        if own:
+            choice = _choose_in(text, start, token, holes, doc, script, (own,), False)
     weak = (
         choice is None or choice.rescued or choice.confidence < thresholds.MIN_RECOVERY_CONFIDENCE
     )
@@ -1881,7 +1898,24 @@ def _spell_language(damaged: list[re.Match[str]], doc: _Document) -> _Document:
         for w, _ in doc.words.most_common(thresholds.MAX_SPELLING_VOTE_WORDS)
         if len(w) >= thresholds.MIN_VOTING_WORD_LETTERS and script_of(w[0]) == "LATIN"
     ]
-    seen = {c for c in doc.letters if script_of(c) == "LATIN"}
+    seen = frozenset(c for c in doc.letters if script_of(c) == "LATIN")
+    leader = _spelling_leader(intact, pieces_holes, seen, doc)
+    if not leader:
+        return doc
+    languages = {**doc.languages, "LATIN": (leader,)}
+    return dataclasses.replace(doc, languages=languages, confident=doc.confident | {"LATIN"})
+
+
+def _spelling_leader(
+    intact: list[str],
+    pieces_holes: list[tuple[list[str], list[_Hole]]],
+    seen: frozenset[str],
+    doc: _Document,
+) -> str:
+    """The Latin language whose spelling profile best explains the ``intact`` words and the
+    likeliest fillings of the damaged words (their lower-case pieces and holes), among
+    those that write the ``seen`` letters and have a lost letter for every hole; ``""``
+    unless it leads the next one by MIN_SPELLING_LANGUAGE_MARGIN."""
     order = thresholds.SPELLING_PROFILE_ORDER
     totals: dict[str, float] = {}
     for lang in _latin_languages():
@@ -1909,12 +1943,11 @@ def _spell_language(damaged: list[re.Match[str]], doc: _Document) -> _Document:
             )
         totals[lang] = total
     if len(totals) < 2:
-        return doc
+        return ""
     ranked = sorted(totals, key=lambda lang: -totals[lang])
     if totals[ranked[0]] - totals[ranked[1]] < thresholds.MIN_SPELLING_LANGUAGE_MARGIN:
-        return doc
-    languages = {**doc.languages, "LATIN": (ranked[0],)}
-    return dataclasses.replace(doc, languages=languages, confident=doc.confident | {"LATIN"})
+        return ""
+    return ranked[0]
 
 
 def _intact_word_votes(doc: _Document) -> dict[str, float]:

@@ -553,3 +553,9 @@ def test_lost_marks_before_a_capitalised_word_are_not_its_letters() -> None:
     text = fffd_damage("«\u00a0Il est déjà là\u00a0», dit l'élève.", "cp1252")
     out = recover_text(text, OPTIONS)[0]
     assert out.startswith("\ufffd\ufffdIl est déjà")
+
+
+def test_foreign_word_english_cannot_fill_is_spelled_in_the_language_its_spelling_names() -> None:
+    # English has no letter for the holes; ``-sı`` endings spell Turkish.
+    text = fffd_damage("The box set ships with English and Turkish altyazısı files.", "cp1254")
+    assert recover_text(text, OPTIONS)[0].endswith("Turkish altyazısı files.")
