@@ -78,6 +78,9 @@ _GATE_WINDOW_CHARS = 64
 # ``?`` to count as a lost letter: a question that ends a line may be followed by any line
 # (``results?`` then ``on 26 Oct 2012``, a byline, an ``image`` label).
 _SAME_LINE_SPACES = frozenset(" \u00a0")
+# How much text (code points) either side of a word-final ``?`` tells one occurrence from a
+# repetition of the same line (a duplicated caption ``will it sell? image``).
+_EDGE_CONTEXT_CHARS = 24
 
 
 def _marks_by_letters(text: str) -> Iterator[tuple[int, int]]:
@@ -137,7 +140,8 @@ def _has_letter_damage(text: str) -> bool:
     """True when ``text`` shows a ``?``/U+FFFD that punctuation does not explain.
 
     Words holding URL or code syntax (``watch?v=``) are left out, and one question that goes on
-    in lower case (``is it? image``) is not enough: a text that lost letters loses them again.
+    in lower case (``is it? image``) is not enough, nor is the same line repeated: a text that
+    lost letters loses them again, in other words.
 
     >>> _has_letter_damage("Is it news? The editor asked why? See youtube.com/watch?v=x1")
     False
@@ -146,7 +150,7 @@ def _has_letter_damage(text: str) -> bool:
     """
     if REPLACEMENT in text or _lost_after_elision(text):
         return True
-    edges = 0
+    edges: set[tuple[int, str]] = set()
     for start, end in _marks_by_letters(text):
         if not _word_is_prose(text, start, end):
             continue
@@ -155,10 +159,30 @@ def _has_letter_damage(text: str) -> bool:
         if after.isalpha():
             return True  # inside a word, or opening one
         if before.isalpha() and after in _SAME_LINE_SPACES and text[end + 1 : end + 2].islower():
-            edges += 1
-            if edges >= thresholds.MIN_EDGE_DAMAGE_MARKS:
+            # a page repeats its captions and teasers: the same words around the mark
+            # count once
+            edges.add(_line_context(text, start, end))
+            if len(edges) >= thresholds.MIN_EDGE_DAMAGE_MARKS:
                 return True
     return False
+
+
+def _line_context(text: str, start: int, end: int) -> tuple[int, str]:
+    """The text within _EDGE_CONTEXT_CHARS of ``text[start:end]``, cut at line breaks, and
+    where the mark stands in it.
+
+    >>> _line_context("one\\nwill it? image\\nthree", 11, 12)
+    (7, 'will it? image')
+    """
+    lo = max(0, start - _EDGE_CONTEXT_CHARS)
+    hi = end + _EDGE_CONTEXT_CHARS
+    cut = text.rfind("\n", lo, start)
+    if cut != -1:
+        lo = cut + 1
+    cut = text.find("\n", end, hi)
+    if cut != -1:
+        hi = cut
+    return start - lo, text[lo:hi]
 
 
 def _word_is_prose(text: str, start: int, end: int) -> bool:

@@ -273,8 +273,15 @@ def test_questions_ending_lines_before_lower_case_lines_do_not_open_the_gate() -
     article = item * 12 + "The story goes on after the list of headlines."
     assert not _has_letter_damage(article)
     assert recover_text(article, OPTIONS) == (article, [])
-    # The same words on one line still read as damage.
-    assert _has_letter_damage(article.replace("wrong?\n\nupdated", "wrong? updated"))
+    # Marks before lower-case words on the same line, in different lines, read as damage.
+    joined = "".join(
+        f"Where did campaign {k} go wrong? updated by desk {k}\n\n" for k in "ABCDEF"
+    )
+    assert _has_letter_damage(joined)
+    # A caption repeated under each picture is one question, however often it shows.
+    caption = "Will the new sedan sell here? image\n\n"
+    page = (caption + "The car was shown in Tokyo on Monday to a large crowd.\n\n") * 4
+    assert not _has_letter_damage(page * 3)
 
 
 def test_long_article_with_damage_inside_a_word_is_still_weighed() -> None:
