@@ -378,11 +378,16 @@ _LOST_MARK_CLASS = "[?\N{REPLACEMENT CHARACTER}]"
 # byte lost to ``?`` or U+FFFD: one continuation survives (``á»?``, ``â?¬``), or both were
 # lost and more non-ASCII text is glued to it (``ì??ì``: Korean, Chinese, Japanese).
 # Each is a character destroyed by a lossy round trip. Known false positives: a word
-# ending in ``à``-``ï`` then ``??`` right before non-ASCII text (``è??é``), which is rare.
+# ending in ``à``-``ï`` then ``??`` right before non-ASCII text (``è??é``), which is rare,
+# and ``×`` written between letters (``a×b``) instead of spaces.
 LOST_SEQUENCE_RE: re.Pattern[str] = re.compile(
     f"[\u00e0-\u00ef](?:{_char_class(_CONTINUATION_CHARS)}{_LOST_MARK_CLASS}"
     f"|{_LOST_MARK_CLASS}{_char_class(_CONTINUATION_CHARS.replace(chr(0xBB), ''))}"
     rf"|{_LOST_MARK_CLASS}{{2}}(?=[^\x00-\x7f\s]))"
+    # a Hebrew lead (D7 read as ``×``) whose second byte was lost before a letter, a lost
+    # mark or the next lead, or was an NBSP turned into a space before more non-ASCII
+    # letters; a multiplication sign stands between numbers
+    r"|\u00d7(?=[^\W\d_]|[\u00d7?\ufffd]| [^\W\d_\x00-\x7f]| \u00d7)"
 )
 
 

@@ -452,6 +452,7 @@ def decode_lossy(text: str, charset: str, wide: bool = False) -> str:
         # another script is a letter of the word lost to ``?`` (``Ö?r.``), not mojibake
         sites = [site for site in sites if not site[2] or any(map(_latin_or_mark, site[2]))]
     enough_context = len(lexicon.words(text)) >= thresholds.MIN_LOSSY_CONTEXT_WORDS
+    marked = any(m in text[start:end] for start, end, _o, _v in sites for m in _LOST_MARKS)
     out: list[str] = []
     pos = 0
     for group in _group_by_token(text, sites):
@@ -463,8 +464,10 @@ def decode_lossy(text: str, charset: str, wide: bool = False) -> str:
         for (start, end, options, vanished), fill in zip(group, fills, strict=True):
             if fill is None and vanished and options and _may_be_letter(text, start, context):
                 continue  # a letter of the line's own alphabet, with no byte lost after it
+            if fill is None and marked and len(options) == 1 and options[0].isalpha():
+                fill = options[0]  # the one byte the charset allows (a lost NBSP)
             out.append(text[pos:start])
-            out.append(_hole(text, start, end, options) if fill is None else fill)
+            out.append(_hole(text, start, end, options, marked) if fill is None else fill)
             pos = end
     out.append(text[pos:])
     return "".join(out)
@@ -520,17 +523,18 @@ def _may_be_letter(text: str, start: int, context: Counter[str]) -> bool:
     return True
 
 
-def _hole(text: str, start: int, end: int, options: list[str]) -> str:
+def _hole(text: str, start: int, end: int, options: list[str], marked: bool = False) -> str:
     """What an undecided damaged sequence ``text[start:end]`` becomes: one U+FFFD for the
     lost character, followed by the space it ends in when that space was more likely a
     real one after a byte that vanished than a lost NBSP inside a word: when no letter
     follows, or when the character the NBSP would make (one of ``options``) is not one
-    the line writes elsewhere.
+    the line writes elsewhere; never when the line ``marked`` its lost bytes (then none
+    vanished and the space is the NBSP).
 
     >>> _hole("\u00e0\u00b8 (x)", 0, 3, ["\u0e20"]), _hole("b\u00c3 i b\u00e0", 1, 3, ["\u00e0"])
     ('\ufffd ', '\ufffd')
     """
-    if end - start < 2 or text[end - 1] != " ":
+    if marked or end - start < 2 or text[end - 1] != " ":
         return "\N{REPLACEMENT CHARACTER}"
     after = text[end : end + 1]
     inside = [o for o in options if len(o) == 1 and o.isalpha()]
@@ -555,12 +559,17 @@ def _lossy_sites(text: str, charset: str, choices: tuple[int, ...] = ()) -> list
     # a byte that vanished is one the charset cannot show, unless the line does not show
     # the charset's own characters for 0x80-0x9F (then any C1 byte, as in Latin-1)
     vanishing = _C1_BYTES if choices else tuple(chardata.UNDEFINED_BYTES[charset])
-    for match in chardata.LOSSY_PATTERNS[charset].finditer(text):
+    leads = chardata.CHARSET_TABLES[charset][0xC2:0xF5]
+    matches = list(chardata.LOSSY_PATTERNS[charset].finditer(text))
+    # a line whose lost bytes left a mark (``?``, U+FFFD) lost none without a trace: its
+    # sequences cut short are not damage, and a space after a lead is a lost NBSP
+    marked = any(m in match.group()[1:] for match in matches for m in _LOST_MARKS)
+    for match in matches:
         chunk = match.group()
         lead = chunk[0].encode(charset)[0]
         size = 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
         complete = len(chunk) >= size and not any(c in _LOST for c in chunk[1:size])
-        if complete:
+        if complete or (marked and len(chunk) < size):
             continue
         start = match.start()
         vanished = len(chunk) < 2
@@ -570,14 +579,16 @@ def _lossy_sites(text: str, charset: str, choices: tuple[int, ...] = ()) -> list
             continue
         if vanished:
             nxt = text[start + 1 : start + 2]
-            if size != 2 or not (nxt.isalpha() or nxt.isspace() or nxt in _WORD_ENDS):
+            if size != 2 or not (
+                nxt.isalpha() or nxt.isspace() or nxt in _WORD_ENDS or (nxt and nxt in leads)
+            ):
                 continue
             options = _lossy_options(chunk[0] + "\N{REPLACEMENT CHARACTER}", charset, vanishing)
         else:
             if size > 2 and _ascii_letter(text, start - 1) and _kept_letter(chunk[1:size]):
                 continue  # ``najvä?ších``: a Latin word's own letters around a lost one
             options = _lossy_options(chunk, charset, choices)
-            if size == 2 and chunk[1:] == " ":
+            if size == 2 and chunk[1:] == " " and not marked:
                 # the space is a lost NBSP, or a real space after a byte that vanished
                 options += [
                     option + " "

@@ -453,3 +453,22 @@ def test_a_hole_costs_one_wherever_it_stands() -> None:
 
 def test_cedilla_spelling_counts_as_known() -> None:
     assert known_word_share("Preşedintele ţării") == known_word_share("Președintele țării")
+
+
+def test_a_line_that_marks_lost_bytes_reads_a_space_after_a_lead_as_nbsp() -> None:
+    # Hebrew through Windows-1252: ם (D7 9D) lost to U+FFFD, נ (D7 A0) to a plain space;
+    # with lost bytes marked on the line, none vanished, so ``× `` is נ inside its word
+    text = "אני גר בשכונה נעימה עם הורים"
+    damaged = lossy_mojibake(text, "cp1252", HOLE).replace("\xa0", " ")
+    assert "× " in damaged and HOLE in damaged
+    fixed = repair_text(damaged, OPTIONS)[0]
+    assert holes_only(fixed, text)
+
+
+def test_vanished_byte_before_another_lead_is_a_hole() -> None:
+    # Latin-1 drops the second byte of most Hebrew letters: ``×`` follows ``×``
+    text = "כך הייתי אומר"
+    damaged = lossy_mojibake(text, "latin-1", "")
+    assert "××" in damaged
+    fixed = repair_text(damaged, OPTIONS)[0]
+    assert holes_only(fixed, text)
