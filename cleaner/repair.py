@@ -403,7 +403,14 @@ def _lossy_options(chunk: str, charset: str, choices: tuple[int, ...] = ()) -> l
     size = 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
     slots = list(chunk[1:size])
     slots += [""] * (size - 1 - len(slots))
-    if sum(1 for slot in slots if slot in _LOST or not slot) != 1:
+    # one byte lost (a mark or nothing); a space is an NBSP, a byte known even though it
+    # was lost, beside at most one marked loss (``é`` then a space is a word's end)
+    marks = sum(1 for slot in slots if slot and slot in _LOST_MARKS)
+    missing = slots.count("")
+    if " " in slots:
+        if missing or marks > 1:
+            return []
+    elif marks + missing != 1:
         return []
     choices = choices or _fill_choices(charset)
     table = chardata.CHARSET_TABLES[charset]

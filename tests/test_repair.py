@@ -472,3 +472,13 @@ def test_vanished_byte_before_another_lead_is_a_hole() -> None:
     assert "××" in damaged
     fixed = repair_text(damaged, OPTIONS)[0]
     assert holes_only(fixed, text)
+
+
+def test_nbsp_turned_space_beside_a_lost_byte_in_one_character() -> None:
+    # 적 is EC A0 81: through Windows-1252 its NBSP became a space and 0x81 a U+FFFD;
+    # the character still lost a single unknown byte, so it is one hole, not two
+    text = "그는 적극적으로 참여했다."
+    damaged = lossy_mojibake(text, "cp1252", HOLE).replace("\xa0", " ")
+    assert f"\u00ec {HOLE}" in damaged
+    fixed = repair_text(damaged, OPTIONS)[0]
+    assert holes_only(fixed, text)
