@@ -469,7 +469,12 @@ def decode_lossy(text: str, charset: str, wide: bool = False) -> str:
             # few words to judge by, or a character lost whole: no lexicon decides
             fills = [None] * len(group)
         for (start, end, options, vanished), fill in zip(group, fills, strict=True):
-            if fill is None and vanished and options and _may_be_letter(text, start, context):
+            if (
+                fill is None
+                and vanished
+                and options
+                and _may_be_letter(text, start, context, _leads2(charset))
+            ):
                 continue  # a letter of the line's own alphabet, with no byte lost after it
             if fill is None and marked and len(options) == 1 and options[0].isalpha():
                 fill = options[0]  # the one byte the charset allows (a lost NBSP)
@@ -504,19 +509,32 @@ def _latin_or_mark(option: str) -> bool:
     return common and unicodedata.category(first)[0] in "PZ"
 
 
-def _may_be_letter(text: str, start: int, context: Counter[str]) -> bool:
+def _leads2(charset: str) -> str:
+    """The characters of two-byte UTF-8 lead bytes (0xC2-0xDF) in ``charset``.
+
+    >>> _leads2("latin-1")[:3]
+    'ÂÃÄ'
+    """
+    return chardata.CHARSET_TABLES[charset][0xC2:0xE0]
+
+
+def _may_be_letter(text: str, start: int, context: Counter[str], leads: str = "") -> bool:
     """Whether the lead character at ``start``, whose next byte seems to have vanished,
     may be a letter as it stands: a Latin letter between letters of its own script that
     the alphabet of the line's undamaged words also writes (``În`` in Romanian, not
-    ``ТиÑон`` or Hungarian ``Ãgy``).
+    ``ТиÑон``, Hungarian ``Ãgy`` or ``ÎÎ``, a lead right before another of ``leads``).
 
     >>> _may_be_letter("\u00cen timpul", 0, Counter("ăîâ"))
     True
     >>> _may_be_letter("Ти\u00d1он", 2, Counter("ти")), _may_be_letter("\u00c3gy", 0, Counter("áő"))
     (False, False)
+    >>> _may_be_letter("\u00ce\u00ce\u00a5", 0, Counter(), _leads2("latin-1"))
+    False
     """
     lead = text[start]
     if not lead.isalpha() or script_of(lead) != "latin":
+        return False
+    if text[start + 1 : start + 2] in set(leads):
         return False
     latin = sum(n for ch, n in context.items() if script_of(ch) == "latin")
     if latin * 2 < context.total():
