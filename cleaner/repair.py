@@ -14,7 +14,9 @@ How a document is repaired
      Only letters of the alphabet of the line's undamaged words are tried; a name no
      lexicon knows is filled when a single choice keeps it in one alphabet. A byte that
      vanished is one the charset cannot show (any C1 byte when the line shows none of the
-     charset's own 0x80-0x9F characters).
+     charset's own 0x80-0x9F characters), and none vanished on a line that marks its lost
+     bytes. A character that lost two bytes or more amid mojibake becomes one U+FFFD; an
+     undecided lead whose byte vanished too, unless it may be a letter of the line as it is.
      C1 controls are read as Windows-1252 (or, inside words, as a charset whose 0x80-0x9F
      are letters). ftfy's own repair of the line is one more candidate.
   3. A candidate replaces the line only when it is clearly more plausible
