@@ -49,6 +49,7 @@ from cleaner import lexicon, thresholds
 from cleaner import recover_cjk_data as data
 from cleaner.lexicon import WordTable, band_frequencies
 from cleaner.options import CleanOptions
+from cleaner.recover_script import may_be_lost
 from cleaner.trace import Reason, Stage, Step
 
 QMARK = "?"
@@ -84,8 +85,6 @@ _BANDS = 1000
 # Frequency bands (centibels) counted together when a model is built: a word's weight is its
 # tier's mean, within a factor 1.3 of its own.
 _TIER_BANDS = 10
-# UTF-8 bytes of a character that Latin-1 (C1 controls) and Windows-1252 (undefined) lose.
-_C1_BYTES = range(0x80, 0xA0)
 # Hole kinds.
 CUT = "cut"  # a run of two or three U+FFFD: one character cut at a chunk boundary
 PER_CHAR = "per_char"  # one U+FFFD per character lost by a lossy repair
@@ -303,19 +302,6 @@ def _charsets_writing(char: str) -> frozenset[str]:
             continue
         found.add(charset)
     return frozenset(found)
-
-
-def _has_c1_byte(char: str) -> bool:
-    """Whether ``char``'s UTF-8 bytes hold one that Latin-1 or Windows-1252 lose.
-
-    >>> _has_c1_byte("\\u3092"), _has_c1_byte("\\u3042")  # wo: E3 82 92; a: E3 81 82
-    (True, True)
-    >>> _has_c1_byte("\\u304c")  # ga: E3 81 8C
-    True
-    >>> _has_c1_byte("\\u5927")  # E5 A4 A7
-    False
-    """
-    return any(b in _C1_BYTES for b in char.encode("utf-8"))
 
 
 @dataclass(frozen=True)
@@ -629,7 +615,7 @@ def _candidates(hole: _Hole, doc: _Document, scorer: _Scorer, charset: str) -> d
     if hole.kind == QMARK_HOLE:
         out = {w: m for w, m in out.items() if charset not in _charsets_writing(w)}
     elif hole.kind == PER_CHAR:
-        out = {w: m for w, m in out.items() if _has_c1_byte(w)}
+        out = {w: m for w, m in out.items() if may_be_lost(w)}
     return out
 
 
