@@ -274,9 +274,7 @@ def test_questions_ending_lines_before_lower_case_lines_do_not_open_the_gate() -
     assert not _has_letter_damage(article)
     assert recover_text(article, OPTIONS) == (article, [])
     # Marks before lower-case words on the same line, in different lines, read as damage.
-    joined = "".join(
-        f"Where did campaign {k} go wrong? updated by desk {k}\n\n" for k in "ABCDEF"
-    )
+    joined = "".join(f"Where did campaign {k} go wrong? updated by desk {k}\n\n" for k in "ABCDEF")
     assert _has_letter_damage(joined)
     # A caption repeated under each picture is one question, however often it shows.
     caption = "Will the new sedan sell here? image\n\n"
