@@ -680,8 +680,10 @@ CJK_TRIGRAM_WEIGHT = 0.7
 MAX_CJK_FULL_CANDIDATES = 40
 # Holes read in one text at most in one pass (each hole in new surroundings costs a pass
 # over the vocabulary: 5 to 70 ms measured, idle to loaded machine), and the ``?`` holes
-# that choose the legacy charset. Further holes wait for the next round of the pipeline.
-MAX_CJK_HOLES = 64
+# that choose the legacy charset. Further holes wait for the next round of the pipeline
+# (MAX_REPAIR_ROUNDS in all), so a text full of holes costs about 2 s at most, not 6 s as
+# with 64 a pass; no dev case needed more than 16.
+MAX_CJK_HOLES = 16
 MAX_CJK_CHARSET_HOLES = 16
 # Share of a simplified character against its traditional forms when a Chinese text shows
 # neither variety's own characters. Guess: either variety is as likely.
