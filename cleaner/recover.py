@@ -71,7 +71,7 @@ APOSTROPHE = "\u2019"
 # always weighed): an article with questions in it stays as cheap as the fast exit.
 # The gate visits only the runs of ``?`` (found by ``str.find``, fast in C) and looks at
 # a bounded window around each: linear, and it stops at the first sure sign.
-_QMARK_RUN_RE = re.compile(r"\?+")
+_MARK_RUN_RES = {mark: re.compile(re.escape(mark) + "+") for mark in ("?", "\ufffd")}
 # How far (code points) the gate looks either side of a ``?`` for the ends of its word.
 _GATE_WINDOW_CHARS = 64
 # The spaces after a word-final ``?`` that the next word must follow on the same line for the
@@ -83,19 +83,31 @@ _SAME_LINE_SPACES = frozenset(" \u00a0")
 _EDGE_CONTEXT_CHARS = 24
 
 
+def mark_runs(text: str, mark: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each run of ``mark`` (``?`` or U+FFFD) in ``text``, found with
+    ``str.find`` (fast in C, where a regular expression scan of a long text is not).
+
+    >>> list(mark_runs("a?? b ?? c?d", "?"))
+    [(1, 3), (6, 8), (10, 11)]
+    """
+    run_re = _MARK_RUN_RES[mark]
+    start = text.find(mark)
+    while start != -1:
+        run = run_re.match(text, start)
+        end = run.end() if run else start + 1
+        yield start, end
+        start = text.find(mark, end)
+
+
 def _marks_by_letters(text: str) -> Iterator[tuple[int, int]]:
     """``(start, end)`` of each run of ``?`` with a letter right before or after it.
 
     >>> list(_marks_by_letters("a?? b ?? c?d"))
     [(1, 3), (10, 11)]
     """
-    start = text.find(QMARK)
-    while start != -1:
-        run = _QMARK_RUN_RE.match(text, start)
-        end = run.end() if run else start + 1
+    for start, end in mark_runs(text, QMARK):
         if (start and text[start - 1].isalpha()) or (end < len(text) and text[end].isalpha()):
             yield start, end
-        start = text.find(QMARK, end)
 
 
 def _may_be_damaged(text: str) -> bool:

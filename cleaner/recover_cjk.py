@@ -49,6 +49,7 @@ from cleaner import lexicon, thresholds
 from cleaner import recover_cjk_data as data
 from cleaner.lexicon import WordTable, band_frequencies
 from cleaner.options import CleanOptions
+from cleaner.recover import mark_runs
 from cleaner.recover_script import may_be_lost
 from cleaner.trace import Reason, Stage, Step
 
@@ -66,10 +67,6 @@ BOUNDARY = ""
 UNKNOWN = None
 
 _HOLES_RE = re.compile(r"\ufffd+|\?+")
-# The gate visits the runs of each hole mark (found by ``str.find``, fast in C, where a
-# regular expression scan of a long text is not) and looks at the two characters around
-# each run; only a run's edges can touch a letter.
-_MARK_RUN_RE = {mark: re.compile(re.escape(mark) + "+") for mark in (QMARK, REPLACEMENT)}
 _LETTER_RE = re.compile(f"[{data.LETTERS}]")
 _KANA_RE = re.compile(f"[{data.KANA}]")
 _HANGUL_RE = re.compile(f"[{data.HANGUL}]")
@@ -742,16 +739,13 @@ def has_cjk_damage(text: str) -> bool:
     """
     if REPLACEMENT not in text and QMARK not in text:
         return False
+    # only a run's edges can touch a letter
     letter = _LETTER_RE.match
-    for mark, run_re in _MARK_RUN_RE.items():
-        start = text.find(mark)
-        while start != -1:
-            run = run_re.match(text, start)
-            end = run.end() if run else start + 1
-            if (start and letter(text, start - 1)) or letter(text, end):
-                return True
-            start = text.find(mark, end)
-    return False
+    return any(
+        (start and letter(text, start - 1)) or letter(text, end)
+        for mark in (QMARK, REPLACEMENT)
+        for start, end in mark_runs(text, mark)
+    )
 
 
 def recover_cjk(text: str, options: CleanOptions) -> tuple[str, list[Step]]:
