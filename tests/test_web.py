@@ -6,6 +6,8 @@ import base64
 import codecs
 import io
 import json
+import signal
+import threading
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -680,6 +682,62 @@ def test_read_deadline_shuts_the_read_side_of_the_socket() -> None:
         reader.read_all()
     assert caught.value.status == 408
     assert sock.shut  # the watchdog fired while the read was blocked
+
+
+def test_read_alarm_interrupts_a_blocked_read_in_the_main_thread() -> None:
+    sock = FakeSocket()
+
+    class Stall(io.BytesIO):
+        finished = False
+
+        def read(self, size: int | None = -1) -> bytes:
+            time.sleep(5)
+            self.finished = True
+            return b"late"
+
+    stall = Stall()
+    with (
+        pytest.raises(Problem) as caught,
+        BodyReader(stall, max_bytes=100, timeout=0.1, sock=sock, alarm=True) as reader,  # type: ignore[arg-type]
+    ):
+        reader.read_all()
+    assert caught.value.status == 408
+    assert not stall.finished  # the alarm cut the read short
+    assert sock.shut == []  # no watchdog thread was needed
+    assert signal.getsignal(signal.SIGALRM) is signal.SIG_DFL  # the handler was put back
+
+
+def test_read_alarm_leaves_a_prompt_body_alone() -> None:
+    sock = FakeSocket()
+    with BodyReader(io.BytesIO(b"abc"), max_bytes=100, timeout=5, sock=sock, alarm=True) as r:
+        assert r.read_all() == b"abc"
+    assert signal.getsignal(signal.SIGALRM) is signal.SIG_DFL
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_read_alarm_outside_the_main_thread_falls_back_to_the_watchdog() -> None:
+    sock = FakeSocket()
+    outcome: list[int] = []
+
+    class Stall(io.BytesIO):
+        def read(self, size: int | None = -1) -> bytes:
+            time.sleep(0.3)
+            return b""
+
+    def read() -> None:
+        reader = BodyReader(Stall(), max_bytes=100, timeout=0.1, sock=sock, alarm=True)  # type: ignore[arg-type]
+        try:
+            reader.read_all()
+        except Problem as err:
+            outcome.append(err.status)
+        finally:
+            reader.close()
+
+    worker = threading.Thread(target=read)
+    worker.start()
+    worker.join()
+    assert outcome == [408]
+    assert sock.shut  # the watchdog shut the read side
 
 
 # ---- building blocks -----------------------------------------------------------------

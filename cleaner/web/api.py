@@ -206,7 +206,11 @@ def read_body() -> bytes:
     check_content_length(request.content_length, limit)
     sock = request.environ.get("gunicorn.socket")
     with BodyReader(
-        request.stream, max_bytes=limit, timeout=config["BODY_READ_TIMEOUT"], sock=sock
+        request.stream,
+        max_bytes=limit,
+        timeout=config["BODY_READ_TIMEOUT"],
+        sock=sock,
+        alarm=True,
     ) as reader:
         return reader.read_all()
 

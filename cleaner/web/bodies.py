@@ -3,8 +3,11 @@
 gunicorn's sync and threaded workers put no deadline on reading a request body, so a client
 that trickles its body could hold a worker for as long as it likes. :class:`BodyReader`
 refuses a body over its byte limit (before reading, from ``Content-Length``; and while
-reading, for chunked bodies), and stops reading at a deadline: under gunicorn a watchdog
-timer shuts the read side of the client socket, so even a blocked ``recv`` returns at once.
+reading, for chunked bodies), and stops reading at a deadline. Under gunicorn a blocked
+``recv`` is cut short at the deadline: in a sync worker's main thread by a ``SIGALRM`` timer
+whose handler interrupts the read (a few system calls per request), elsewhere, or for a body
+read bit by bit between other work (a batch), by a watchdog thread that shuts the read side of
+the client socket (starting a thread costs more than the rest of a small request's handling).
 """
 
 from __future__ import annotations
@@ -65,6 +68,11 @@ def check_content_length(content_length: int | None, limit: int) -> None:
 class BodyReader:
     """Read a request body under a byte limit and a deadline (``time.monotonic()`` based).
 
+    With ``sock`` (the client socket), a read blocked at the deadline is cut short. Pass
+    ``alarm=True`` when the whole body is read within one ``with`` block and nothing else
+    in between sets ``SIGALRM``: in the main thread the deadline is then a ``SIGALRM``
+    timer, otherwise (and without ``alarm``) a watchdog thread.
+
     >>> import io
     >>> r = BodyReader(io.BytesIO(b"a\\nb"), max_bytes=10, timeout=5)
     >>> r.readline(8), r.readline(8), r.readline(8)
@@ -78,6 +86,7 @@ class BodyReader:
         max_bytes: int,
         timeout: float,
         sock: socket.socket | None = None,
+        alarm: bool = False,
     ) -> None:
         self._stream = stream
         self.max_bytes = max_bytes
@@ -85,13 +94,34 @@ class BodyReader:
         self.deadline = time.monotonic() + timeout
         self.bytes_read = 0
         self._watchdog: threading.Timer | None = None
-        if sock is not None:
+        # Set while a read runs: the alarm interrupts reads only, never the caller's code.
+        self._reading = False
+        self._previous_handler: Any = None
+        self._alarm = False
+        if sock is None:
+            return
+        if alarm and _alarm_usable(timeout):
+            self._previous_handler = signal.signal(signal.SIGALRM, self._on_alarm)
+            self._alarm = True
+            signal.setitimer(signal.ITIMER_REAL, timeout)
+        else:
             self._watchdog = threading.Timer(timeout, _shut_read_side, args=(sock,))
             self._watchdog.daemon = True
             self._watchdog.start()
 
+    def _on_alarm(self, signum: int, frame: FrameType | None) -> None:
+        if self._reading:
+            raise _ReadDeadlinePassed
+
     def close(self) -> None:
-        """Stop the watchdog (call when the body has been read)."""
+        """Stop the alarm or the watchdog (call when the body has been read)."""
+        if self._alarm:
+            self._alarm = False
+            try:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+            finally:
+                previous = self._previous_handler
+                signal.signal(signal.SIGALRM, signal.SIG_DFL if previous is None else previous)
         if self._watchdog is not None:
             self._watchdog.cancel()
             self._watchdog = None
@@ -103,8 +133,13 @@ class BodyReader:
         self.close()
 
     def _guarded(self, fn: Any, size: int) -> bytes:
+        self._reading = True
         try:
+            if time.monotonic() >= self.deadline:
+                raise _ReadDeadlinePassed
             data = fn(size)
+        except _ReadDeadlinePassed:
+            raise body_timeout(self.timeout) from None
         except HTTPException:
             raise
         except Exception:
@@ -113,6 +148,8 @@ class BodyReader:
             raise Problem(
                 400, "invalid-request", "Bad Request", "the request body ended early"
             ) from None
+        finally:
+            self._reading = False
         if not data and time.monotonic() >= self.deadline:
             # An end of stream caused by the watchdog is a timeout, not the real end.
             raise body_timeout(self.timeout)
@@ -135,6 +172,25 @@ class BodyReader:
     def readline(self, max_line: int) -> bytes:
         """One line (with its newline) of at most ``max_line`` bytes; ``b""`` at the end."""
         return self._guarded(self._stream.readline, max_line)
+
+
+class _ReadDeadlinePassed(Exception):
+    """Raised by the read alarm into a blocked read."""
+
+
+def _alarm_usable(seconds: float) -> bool:
+    """Whether a ``SIGALRM`` timer can guard a block here: the main thread, no other user.
+
+    >>> import threading
+    >>> _alarm_usable(0)
+    False
+    """
+    return (
+        seconds > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+        and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None)
+    )
 
 
 def _shut_read_side(sock: socket.socket) -> None:
@@ -162,13 +218,7 @@ def time_limit(seconds: float) -> Iterator[None]:
     ...     sum(range(10))
     45
     """
-    usable = (
-        seconds > 0
-        and hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
-        and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None)
-    )
-    if not usable:
+    if not _alarm_usable(seconds):
         yield
         return
     previous = signal.signal(signal.SIGALRM, _raise_time_limit)
@@ -179,4 +229,4 @@ def time_limit(seconds: float) -> Iterator[None]:
         try:
             signal.setitimer(signal.ITIMER_REAL, 0)
         finally:
-            signal.signal(signal.SIGALRM, previous)
+            signal.signal(signal.SIGALRM, signal.SIG_DFL if previous is None else previous)
