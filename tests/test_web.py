@@ -771,3 +771,12 @@ def test_serve_command_line() -> None:
     assert argv[-3:] == ["--timeout", "5", "cleaner.web:create_app()"]
     with pytest.raises(ValueError):
         gunicorn_argv(workers=0)
+
+
+def test_warm_up_document_runs_every_stage_as_a_page() -> None:
+    from cleaner.web.health import WARM_UP_DOCUMENT
+
+    steps = cleaner.clean(WARM_UP_DOCUMENT).steps
+    actions = {s.action for s in steps}
+    assert "drop_line" in actions  # judged as a page: the line stage's tables were read
+    assert any(s.stage == "repair" for s in steps)  # and the mojibake was repaired
