@@ -1153,6 +1153,9 @@ def _choose(
         # Not a word of the document's language: perhaps a foreign name (``Aragão`` in an
         # English address), read against every language's short lexicon.
         choice = _choose_in(text, start, token, holes, doc, script, langs, True, readings)
+    if choice is None and readings is None and script == "LATIN" and langs:
+        # Two words of a language that lost no letter there: the mark joined them.
+        choice = _joined_words(token, holes, doc, langs[0])
     if (
         choice is None
         and readings is None
@@ -1182,6 +1185,38 @@ def _choose(
         if paired is not None and (choice is None or paired.confidence > choice.confidence):
             choice = paired
     return choice
+
+
+def _joined_words(token: str, holes: list[_Hole], doc: _Document, lang: str) -> _Choice | None:
+    """``token`` with its marks read as lost joining marks (:data:`JOINING_MARKS`), when
+    every mark is one ``?`` (or one U+FFFD from legacy bytes) between two lower-case words of
+    ``lang`` that are not stop words, and ``lang`` has no letter the damage could have lost
+    there (``north?east``, not ``don?t``, ``why?because``, nor ``stra?e`` in German).
+
+    >>> doc = dataclasses.replace(_EMPTY_DOCUMENT, charsets=("latin-1",))
+    >>> _joined_words("north?east", _holes("north?east", False), doc, "en").word
+    'north\u2011east'
+    >>> _joined_words("don?t", _holes("don?t", False), doc, "en") is None
+    True
+    """
+    if any(h.end - h.start != 1 for h in holes):
+        return None
+    if any(h.kind == REPLACEMENT for h in holes) and not doc.legacy_bytes:
+        return None  # a cut UTF-8 character leaves two U+FFFD or more
+    if any(_lost_letters(lang, h, doc) for h in holes):
+        return None
+    parts = _split(token, holes)
+    shortest = thresholds.MIN_JOINED_PART_CHARS
+    if any(len(p) < shortest or not p.isalpha() or not p.islower() for p in parts):
+        return None
+    if any(word_zipf(p, lang) < thresholds.MIN_JOINED_PART_ZIPF for p in parts):
+        return None
+    if any(p in _stop_words(lang) for p in parts):
+        return None  # ``why?because``, ``what?no``: a question and a word after it
+    word = parts[0] + "".join(
+        recover_data.JOINING_MARKS[h.kind] + p for h, p in zip(holes, parts[1:], strict=True)
+    )
+    return _Choice(word, thresholds.LOST_DASH_CONFIDENCE, "dash")
 
 
 def _choose_in(
@@ -1304,19 +1339,29 @@ def _choose_in(
     if doc.fills:
         weights = [(s + _fill_prior(token, holes, w, doc.fills), w, g) for s, w, g in weights]
 
-    def spell(min_share: float) -> _Choice | None:
-        """The filling the language's letter model prefers (None when it may not guess)."""
+    def spelling_choices() -> list[list[str]] | None:
+        """Per hole, the letters of the document's language a guess may write (None when
+        it may not guess)."""
         if not (langs and script in doc.confident and not foreign):
             return None
         own = language_letters(langs[0]) | {QMARK, APOSTROPHE}
         spelled = _spelling_choices(token, holes, language_choices, marks)
         spelled = [[c for c in options if c in own] for options in spelled]
-        if not all(spelled):
+        return spelled if all(spelled) else None
+
+    def spell(min_share: float) -> _Choice | None:
+        """The filling the language's letter model prefers (None when it may not guess)."""
+        spelled = spelling_choices()
+        if spelled is None:
             return None
         return _choose_by_spelling(token, pieces, spelled, holes, langs[0], doc, min_share)
 
     if not weights:
+        spelled = spelling_choices()
         choice = spell(thresholds.MIN_SPELLING_SHARE)
+        if choice is None and spelled is not None:
+            # The spelling is not clear: the stem's relatives in the lexicon may tell.
+            choice = _choose_by_stem(token, pieces, spelled, holes, langs[0], doc)
         if (
             choice is not None
             and holes[0].start == 0
@@ -1794,6 +1839,98 @@ def _beam_fillings(pieces: list[str], choices: list[list[str]], lang: str) -> li
         scored.sort(key=lambda pair: -pair[0])
         beams = [fill for _, fill in scored[: thresholds.SPELLING_BEAM_WIDTH]]
     return beams
+
+
+# ---------------------------------------------------------------------------------------
+# The stem model: a word no lexicon lists, read through its lexicon relatives
+
+
+@functools.lru_cache(maxsize=_CACHED_LETTER_MODELS)
+def word_endings(lang: str) -> tuple[str, ...]:
+    """The commonest endings (none, and one to MAX_STEM_ENDING_CHARS letters) of the
+    MAX_ENDING_MODEL_WORDS most frequent words of ``lang``, commonest first: the endings an
+    inflected word's relatives show (``-a``, ``-om``, ``-ima``).
+
+    >>> endings = word_endings("hr")
+    >>> "" in endings and "a" in endings and "ima" in endings
+    True
+    """
+    size = thresholds.MAX_ENDING_MODEL_WORDS
+    longest = thresholds.MAX_STEM_ENDING_CHARS
+    counts: Counter[str] = Counter()
+    for word, _band in itertools.islice(ranked_words(lexicon_language(lang)), size):
+        if word.isalpha() and len(word) > thresholds.MIN_STEM_CHARS:
+            counts.update(word[len(word) - n :] for n in range(longest + 1))
+    return tuple(ending for ending, _ in counts.most_common(thresholds.MAX_STEM_ENDINGS))
+
+
+def stem_support(word: str, first_cut: int, lang: str) -> float:
+    """How common (the sum of their frequencies per billion words) the other words of
+    ``lang`` are that begin with ``word`` cut at ``first_cut`` letters or more and go on
+    with one of :func:`word_endings`: the inflections of the word's stem.
+
+    >>> stem_support("kazališni", 7, "hr") > 1.0, stem_support("kazalični", 7, "hr")
+    (True, 0.0)
+    """
+    lower = word.lower()
+    endings = word_endings(lang)
+    seen = {lower}
+    total = 0.0
+    for cut in range(max(first_cut, thresholds.MIN_STEM_CHARS), len(lower) + 1):
+        stem = lower[:cut]
+        for ending in endings:
+            form = stem + ending
+            if form in seen:
+                continue
+            seen.add(form)
+            z = word_zipf(form, lang)
+            if z > 0:
+                total += 10**z
+    return total
+
+
+def _choose_by_stem(
+    token: str,
+    pieces: list[str],
+    choices: list[list[str]],
+    holes: list[_Hole],
+    lang: str,
+    doc: _Document,
+) -> _Choice | None:
+    """For a word no lexicon lists whose spelling alone is not clear, but whose stem the
+    lexicon knows (an inflection the list lacks: ``ogor?ila`` beside ``ogorčen``,
+    ``ogorčeni``): each filling's letter-model likelihood (as in :func:`_choose_by_spelling`)
+    times its share of the stem support (:func:`stem_support` from its last filled letter
+    on, each filling counted STEM_SUPPORT_SMOOTHING more), when the total support reaches
+    MIN_STEM_SUPPORT and the best filling takes MIN_STEM_SHARE of the product. A hole at the
+    word's end has no stem past it: None."""
+    if lexicon_language(lang) not in LANGUAGES or not pieces[-1]:
+        return None
+    fills: Iterable[tuple[str, ...]] = itertools.product(*choices)
+    if math.prod(map(len, choices)) > thresholds.MAX_STEM_FILLINGS:
+        fills = _beam_fillings(pieces, choices, lang)[: thresholds.MAX_STEM_FILLINGS]
+    scored: list[tuple[float, float, str]] = []
+    for fill in fills:
+        if QMARK in fill or not _consistent(fill, holes, doc) or not _regular_case(pieces, fill):
+            continue
+        word = pieces[0] + "".join(f + p for f, p in zip(fill, pieces[1:], strict=True))
+        ll = plausibility(word, lang)
+        if doc.fills:
+            ll += _fill_prior(token, holes, word, doc.fills) * math.log(10)
+        scored.append((ll, stem_support(word, len(word) - len(pieces[-1]), lang), word))
+    total = sum(support for _, support, _ in scored)
+    if len(scored) < 2 or total < thresholds.MIN_STEM_SUPPORT:
+        return None
+    smoothing = thresholds.STEM_SUPPORT_SMOOTHING
+    combined = [
+        (ll + math.log((support + smoothing) / (total + smoothing * len(scored))), word)
+        for ll, support, word in scored
+    ]
+    top, best_word = max(combined)
+    share = 1.0 / sum(math.exp(c - top) for c, _ in combined)
+    if share < thresholds.MIN_STEM_SHARE:
+        return None
+    return _Choice(best_word, share * thresholds.MAX_SPELLING_CONFIDENCE, f"{lang} stem")
 
 
 # ---------------------------------------------------------------------------------------

@@ -170,6 +170,13 @@ QUOTATION_MARKS: dict[str, str] = {
 DEFAULT_SPACED_DASH = "\u2013"
 SPACED_DASHES: dict[str, str] = {"en": "\u2014"}
 
+# The mark a lone ``?`` or U+FFFD stood for between two words written together
+# (``north?east``, ``subject\ufffdverb``) in a text whose language has no letter the charset
+# lacked: the non-breaking hyphen, which no 8-bit charset writes, for a ``?``; the en dash,
+# the in-word dash of the Windows charsets (byte 96), for a U+FFFD from legacy bytes (no
+# 8-bit charset writes the non-breaking hyphen, so no byte of it can be lost).
+JOINING_MARKS: dict[str, str] = {"?": "\u2011", "\ufffd": "\u2013"}
+
 # Languages that elide a short word before a vowel with an apostrophe (``l’entrée``,
 # ``qu’il``, ``dell’arte``). Their lexicons keep the two parts apart (wordfreq splits
 # the elision), so such a word is looked up part by part.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given, settings
@@ -19,6 +20,7 @@ from cleaner.recover import (
     language_letters,
     lexicon_key,
     recover_text,
+    stem_support,
 )
 from cleaner.trace import Reason, Stage
 
@@ -564,3 +566,47 @@ def test_foreign_word_english_cannot_fill_is_spelled_in_the_language_its_spellin
     # English has no letter for the holes; ``-sı`` endings spell Turkish.
     text = fffd_damage("The box set ships with English and Turkish altyazısı files.", "cp1254")
     assert recover_text(text, OPTIONS)[0].endswith("Turkish altyazısı files.")
+
+
+@pytest.mark.parametrize(
+    "original",
+    [
+        "Predstava u kazališnoj dvorani počinje u osam sati, a karte su već rasprodane.",
+        "Svi su bili ogorčeniji nego prošle godine, kad je štrajk trajao tjedan dana.",
+    ],
+)
+def test_word_the_lexicon_lacks_is_filled_by_its_stem_relatives(original: str) -> None:
+    damaged = qmark_damage(original, "latin-1")
+    fixed, steps = recover_text(damaged, OPTIONS)
+    assert fixed == original
+    assert any(step.detail.endswith(" stem") for step in steps)
+
+
+def test_stem_support_counts_the_relatives_of_the_filled_stem_only() -> None:
+    assert stem_support("kazališni", 7, "hr") > stem_support("kazalični", 7, "hr") == 0.0
+    assert stem_support("kazališni", 12, "hr") == 0.0
+
+
+@pytest.mark.parametrize(
+    ("original", "charset", "damage"),
+    [
+        ("The wind turned north\u2011west by the evening.", "latin-1", qmark_damage),
+        ("Check the source\u2013target pairs before training.", "cp1252", fffd_damage),
+    ],
+)
+def test_mark_between_two_words_of_a_language_without_lost_letters_is_a_lost_joiner(
+    original: str, charset: str, damage: Callable[[str, str], str]
+) -> None:
+    damaged = damage(original, charset)
+    assert damaged != original
+    fixed, steps = recover_text(damaged, OPTIONS)
+    assert fixed == original
+    assert [step.detail for step in steps] == ["dash"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Why?because I said so.", "Is it?yes it is.", "Ist das die Stra?e?"]
+)
+def test_question_before_a_word_or_a_lost_letter_is_no_joiner(text: str) -> None:
+    _fixed, steps = recover_text(text, OPTIONS)
+    assert all(step.detail != "dash" for step in steps)
