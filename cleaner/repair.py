@@ -455,7 +455,7 @@ def decode_lossy(text: str, charset: str, wide: bool = False) -> str:
     sites = _lossy_sites(text, charset, _WIDE_CHOICES if wide else ())
     if not sites:
         return text
-    context = _letter_counts(" ".join(_undamaged_tokens(text, sites)))
+    context = _line_letters(text, sites, charset)
     if _mostly_latin(context):
         # a line whose own words are Latin: a lost byte that could only make a letter of
         # another script is a letter of the word lost to ``?`` (``Ö?r.``), not mojibake
@@ -466,7 +466,7 @@ def decode_lossy(text: str, charset: str, wide: bool = False) -> str:
     pos = 0
     for group in _group_by_token(text, sites):
         if enough_context and all(options for _s, _e, options, _v in group):
-            fills = _fill_group(text, group, context)
+            fills = _fill_group(text, group, context, charset)
         else:
             # few words to judge by, or a character lost whole: no lexicon decides
             fills = [None] * len(group)
@@ -485,6 +485,26 @@ def decode_lossy(text: str, charset: str, wide: bool = False) -> str:
             pos = end
     out.append(text[pos:])
     return "".join(out)
+
+
+def _line_letters(text: str, sites: list[Site], charset: str) -> Counter[str]:
+    """The non-ASCII letters the line shows for sure: those of its undamaged words and
+    those its whole sequences decode to (``Ã¡`` is ``á`` whatever the lost byte beside it
+    was), the damaged sequences left out. The line's alphabet, for choosing fills.
+
+    >>> line = "vojensk\u00c3\u00a1 lo\u00c4?"
+    >>> sorted(_line_letters(line, [(12, 14, ["\u010f"], False)], "latin-1"))
+    ['á']
+    """
+    pieces: list[str] = []
+    pos = 0
+    for start, end, _options, _vanished in sites:
+        pieces.append(text[pos:start])
+        pieces.append(" ")
+        pos = end
+    pieces.append(text[pos:])
+    whole, _decoded, _complete = decode_layer_counted("".join(pieces), charset)
+    return _letter_counts(whole)
 
 
 def _mostly_latin(context: Counter[str]) -> bool:
@@ -752,7 +772,9 @@ def _group_by_token(text: str, sites: list[Site]) -> Iterator[list[Site]]:
         yield group
 
 
-def _fill_group(text: str, group: list[Site], context: Counter[str]) -> list[str | None]:
+def _fill_group(
+    text: str, group: list[Site], context: Counter[str], charset: str
+) -> list[str | None]:
     """The fill of each site of a token's group (None: undecided).
 
     A site that ends in a space before more of the token (``pÄ kn``) is a lost NBSP
@@ -767,18 +789,18 @@ def _fill_group(text: str, group: list[Site], context: Counter[str]) -> list[str
             None,
         )
         if split is None:
-            choice = _choose_jointly(text, group, context)
+            choice = _choose_jointly(text, group, context, charset)
             return fills + (list(choice) if choice is not None else [None] * len(group))
         start, end, options, vanished = group[split]
         inside = [o for o in options if len(o) == 1]
         if inside:
             joined = [*group[:split], (start, end, inside, vanished), *group[split + 1 :]]
-            choice = _choose_jointly(text, joined, context)
+            choice = _choose_jointly(text, joined, context, charset)
             if choice is not None:
                 return fills + list(choice)
         between = [o for o in options if len(o) > 1]
         head = [*group[:split], (start, end, between, vanished)]
-        choice = _choose_jointly(text, head, context) if between else None
+        choice = _choose_jointly(text, head, context, charset) if between else None
         if choice is None:
             return fills + [None] * len(group)
         fills.extend(choice)
@@ -786,8 +808,13 @@ def _fill_group(text: str, group: list[Site], context: Counter[str]) -> list[str
     return fills
 
 
-def _choose_jointly(text: str, group: list[Site], context: Counter[str]) -> tuple[str, ...] | None:
-    """The one combination of fills that makes every word of the token known, or None."""
+def _choose_jointly(
+    text: str, group: list[Site], context: Counter[str], charset: str
+) -> tuple[str, ...] | None:
+    """The one combination of fills that makes every word of the token known, or None.
+
+    The token is read with its whole sequences decoded too (``Ä?alÅ¡Ã­ch`` is judged as
+    ``?alších``)."""
     start = text.rfind(" ", 0, group[0][0]) + 1
     end = _token_end(text, group[-1])
     first = group[0][2]
@@ -822,6 +849,12 @@ def _choose_jointly(text: str, group: list[Site], context: Counter[str]) -> tupl
         return None
     if combos > thresholds.MAX_LOSSY_COMBINATIONS:
         return None
+    # the text between the sites (keyed by where it starts), its whole sequences decoded
+    bounds = [start] + [e for _s, e, _o, _v in group]
+    ends = [s for s, _e, _o, _v in group] + [end]
+    between = {
+        a: decode_layer_counted(text[a:b], charset)[0] for a, b in zip(bounds, ends, strict=True)
+    }
     scored: list[tuple[float, tuple[str, ...], str]] = []
     fitting: dict[str, tuple[str, ...]] = {}
     lower_first = [sorted(options, key=lambda o: not o.islower()) for _s, _e, options, _v in group]
@@ -830,11 +863,11 @@ def _choose_jointly(text: str, group: list[Site], context: Counter[str]) -> tupl
             continue
         pieces = []
         pos = start
-        for (s, e, _o, _v), fill in zip(group, choice, strict=True):
-            pieces.append(text[pos:s])
+        for (_s, e, _o, _v), fill in zip(group, choice, strict=True):
+            pieces.append(between[pos])
             pieces.append(fill)
             pos = e
-        pieces.append(text[pos:end])
+        pieces.append(between[pos])
         token = "".join(pieces)
         words = chardata.WORD_RE.findall(token)
         if not words or any(_word_cost(w) for w in words):
@@ -861,7 +894,10 @@ def _choose_jointly(text: str, group: list[Site], context: Counter[str]) -> tupl
         if all(z > 0 for z in zipfs):
             folded = token.casefold()
             if any(f == folded for _z, _c, f in scored):
-                if mixed_case:
+                if mixed_case and not (
+                    _mid_sentence(text, start)
+                    and scored[0][0] >= thresholds.MIN_LOSSY_MID_SENTENCE_ZIPF
+                ):
                     return None  # a name or a word: the lexicon cannot tell
                 continue  # the same word in other capitals: the first (lower-case) wins
             scored.append((min(zipfs), choice, folded))
@@ -876,6 +912,17 @@ def _choose_jointly(text: str, group: list[Site], context: Counter[str]) -> tupl
         # no word is known (a name), but only one reading writes a single alphabet
         return next(iter(fitting.values()))
     return None
+
+
+def _mid_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` follows a small letter or a comma, a semicolon or a
+    colon on its line (no sentence starts there).
+
+    >>> _mid_sentence("lo\u010f, x", 6), _mid_sentence("Koniec. X", 8), _mid_sentence("X", 0)
+    (True, False, False)
+    """
+    before = text[:start].rstrip()
+    return bool(before) and (before[-1].islower() or before[-1] in ",;:")
 
 
 def _fits(option: str, context_letters: frozenset[str]) -> bool:

@@ -525,6 +525,12 @@ MIN_LOSSY_GUESS_LETTERS = 4
 # a word) is filled by lexicon only when the word is at least this common (Zipf; 3 is
 # once per million words). Guess.
 MIN_LOSSY_MIXED_CASE_ZIPF = 3.0
+# Such a word read in both cases (``ďalších`` or ``Ďalších`` after a comma) is written in
+# small letters when it follows a small letter or a comma and the word is this common
+# (Zipf 5.2, 160 per million: function words such as Czech ``či`` at 5.9, Slovak
+# ``ďalších`` at 5.5; wordfreq lists names in small letters too, and Czech ``česka`` is
+# 4.6, ``česko`` 5.0). Set from those figures.
+MIN_LOSSY_MID_SENTENCE_ZIPF = 5.2
 
 # Weight of a run of non-ASCII symbols wedged between two letters (``Geirhar√∞ur``) in
 # the implausibility score: one such run is enough to repair a line. Guess, tuned on
