@@ -313,7 +313,7 @@ def clean_document() -> Response:
     if kind not in CLEAN_TYPES:
         raise unsupported_type(CLEAN_TYPES)
     query = query_options()
-    build_options(query)  # invalid query options are refused before the body is read
+    options = build_options(query)  # invalid query options are refused before the body is read
     body = read_body()
     if not body:
         raise empty_body()
@@ -323,7 +323,7 @@ def clean_document() -> Response:
         result = _clean_counted(doc, build_options(query, doc.options), metrics)
         return json_response(result.to_dict())
     declared = request.mimetype_params.get("charset") if kind == TEXT_TYPE else None
-    result = _clean_counted(Document(body, declared), build_options(query), metrics)
+    result = _clean_counted(Document(body, declared), options, metrics)
     if wants_json():
         return json_response(result.to_dict())
     return Response(

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import os
 import time
+from collections import Counter as _Tally
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 from flask import Blueprint, Flask, Response, current_app, g, request
@@ -118,21 +120,22 @@ def get_metrics(app: Flask | None = None) -> Metrics:
     return metrics
 
 
+# A step's (action, reason) pair: removed lines and repairs are counted by reason.
+_ACTION_AND_REASON = attrgetter("action", "reason")
+
+
 def record_document(metrics: Metrics, result: CleanResult | None) -> None:
     """Count one cleaned document (None when it failed) and its changes by reason."""
     if result is None:
         metrics.child(metrics.documents, "error").inc()
         return
     metrics.child(metrics.documents, "ok").inc()
-    # one increment per reason, not per step: a page has dozens of removed lines
-    removed: dict[str, int] = {}
-    repaired: dict[str, int] = {}
-    for step in result.steps:
-        counts = removed if step.action == "drop_line" else repaired
-        counts[step.reason] = counts.get(step.reason, 0) + 1
-    for counter, by_reason in ((metrics.removed_lines, removed), (metrics.repairs, repaired)):
-        for reason, count in by_reason.items():
-            metrics.child(counter, str(reason)).inc(count)
+    # one increment per reason, not per step: a page has dozens of removed lines (the
+    # steps are tallied by action and reason at C speed)
+    child, removed_lines, repairs = metrics.child, metrics.removed_lines, metrics.repairs
+    for (action, reason), count in _Tally(map(_ACTION_AND_REASON, result.steps)).items():
+        counter = removed_lines if action == "drop_line" else repairs
+        child(counter, str(reason)).inc(count)
 
 
 def render() -> Response:
