@@ -70,6 +70,11 @@ REPLACEMENT = "\ufffd"
 # back, so text without ``?`` costs one pass at C speed.
 _QMARK_INSIDE_RE = re.compile(r"\?(?<=[^\W\d_\x00-\x7f]\?)\?*[^\W\d_\x00-\x7f]")
 _QMARK_THEN_WORD_RE = re.compile(r"\?(?:(?<=[^\W\d_\x00-\x7f]\?)|(?<= \?))[ \t]([^\W\d_\x00-\x7f])")
+# A ``?`` glued before a non-ASCII letter, with no word character or ``?`` before it
+# (``?ерета``): no question mark stands there.
+_QMARK_BEFORE_WORD_RE = re.compile(r"\?(?<![\w?]\?)([^\W\d_\x00-\x7f])")
+# A ``?`` ending a word of a script with its own question mark (Arabic ``\u061f``).
+_QMARK_AFTER_OWN_RE = re.compile(rf"\?(?<=[{data.OWN_QUESTION_MARK_LETTERS}]\?)")
 
 # A token: word characters, the marks of the scripts read here, ``?`` and U+FFFD. One
 # character class, so the scan is linear.
@@ -207,7 +212,8 @@ def alphabet(lang: str) -> frozenset[str]:
     (True, False, False)
     """
     floor = thresholds.MIN_ALPHABET_LETTER_WORDS / thresholds.ALPHABET_SAMPLE_WORDS
-    return frozenset(c for c, share in letter_shares(lang).items() if share >= floor)
+    common = (c for c, share in letter_shares(lang).items() if share >= floor)
+    return frozenset(common).union(data.RARE_LETTERS.get(lang, ""))
 
 
 @functools.lru_cache(maxsize=_CACHED_INDEXES)
@@ -312,15 +318,15 @@ def _damaged_tokens(text: str) -> Iterator[re.Match[str]]:
         pos = m.end()
 
 
-def _damaged_word(m: re.Match[str], final_qmark: bool = False) -> _Damaged | None:
+def _damaged_word(m: re.Match[str], edge_qmarks: bool = False) -> _Damaged | None:
     """The damaged word in a token, or None when it is intact, not one script, or not a
     word (digits, code, too long, too few intact letters). A ``?`` at a word's edge is
-    punctuation, unless ``final_qmark`` asks to read one ending the word as a hole too."""
+    punctuation, unless ``edge_qmarks`` asks to read one at its edges as a hole too."""
     token = m.group()
     if len(token) > _MAX_TOKEN_CHARS or (REPLACEMENT not in token and QMARK not in token):
         return None
     joined = m.string[m.end() : m.end() + 1] == data.ZERO_WIDTH_NON_JOINER
-    parsed = _parse(token, final_qmark, joined)
+    parsed = _parse(token, edge_qmarks, joined)
     if parsed is None:
         return None
     offset, parts, script = parsed
@@ -333,17 +339,29 @@ def _damaged_word(m: re.Match[str], final_qmark: bool = False) -> _Damaged | Non
 
 @functools.lru_cache(maxsize=_CACHED_WORDS)
 def _parse(
-    token: str, final_qmark: bool, joined: bool = False
+    token: str, edge_qmarks: bool, joined: bool = False
 ) -> tuple[int, tuple[str, ...], str] | None:
     """The damaged word of a token: its offset in the token, its parts and its script. The
-    first part of a Persian word (``joined``) may have one intact letter (``می``).
+    first part of a Persian word (``joined``) may have one intact letter (``می``). With
+    ``edge_qmarks``, a ``?`` ending the word is a hole, and so is one glued before a small
+    letter (or one of a script without case): no question mark stands there.
 
     >>> _parse("Что?", False), _parse("Вен?ямин", False)[1:]
     (None, (('Вен', '?', 'ямин'), 'CYRILLIC'))
+    >>> _parse("?ерета", True)[1], _parse("?Ерета", True)
+    (('?', 'ерета'), None)
     """
     word = token.strip(QMARK)
-    if final_qmark and word and token.endswith(QMARK) and not token.endswith(QMARK * 2):
+    if edge_qmarks and word and token.endswith(QMARK) and not token.endswith(QMARK * 2):
         word += QMARK
+    if (
+        edge_qmarks
+        and word[:1].isalpha()
+        and not word[0].isupper()
+        and token.startswith(QMARK)
+        and not token.startswith(QMARK * 2)
+    ):
+        word = QMARK + word
     if REPLACEMENT not in word and QMARK not in word:
         return None
     intact = [c for c in word if c not in (QMARK, REPLACEMENT)]
@@ -438,6 +456,21 @@ def _points_lost(script: str) -> bool:
     return sum(1 for p in points if may_be_lost(p)) * 2 > len(points)
 
 
+@functools.cache
+def _points_lost_to_qmarks(script: str) -> bool:
+    """True when a legacy charset of ``script`` lacks most of its vowel points (they become
+    ``?`` in text forced through it).
+
+    >>> _points_lost_to_qmarks("HEBREW"), _points_lost_to_qmarks("ARABIC")
+    (True, False)
+    """
+    points = data.VOWEL_POINTS.get(script, "")
+    return any(
+        sum(1 for p in points if p not in charset_repertoire(cs)) * 2 > len(points)
+        for cs in data.QMARK_CHARSETS.get(script, ())
+    )
+
+
 # The case a lost letter is written in, which decides the bytes it had.
 LOWER = "lower"
 UPPER = "upper"
@@ -496,11 +529,15 @@ def _intact_words(text: str, script: str) -> Iterator[str]:
             yield token
 
 
-def _choose_language(script: str, words: Counter[str], seen: frozenset[str]) -> str:
+def _choose_language(
+    script: str, words: Counter[str], seen: frozenset[str], holed: Iterable[str] = ()
+) -> str:
     """The language of ``script`` whose lexicon knows most of ``words`` (common words count
     a little more; letters it never writes count against it), or ``""`` when none knows
-    enough of them. A text too short to tell (a name) takes the one language whose alphabet
-    holds every letter ``seen`` (lower case) in it, if there is one.
+    enough of them. In a text too short to tell (a name), a ``holed`` word counts as known
+    to a language when its ``?`` holes filled with letters a charset lacks make a word of
+    it (see :func:`_explained`); failing that, the text takes the one language whose
+    alphabet holds every letter ``seen`` (lower case) in it, if there is one.
 
     >>> _choose_language("CYRILLIC", Counter(["Шутько"]), frozenset("шутькоемлі"))
     'uk'
@@ -508,6 +545,9 @@ def _choose_language(script: str, words: Counter[str], seen: frozenset[str]) -> 
     'sr'
     """
     sample = [w for w, _ in words.most_common(_LANGUAGE_SAMPLE_WORDS)]
+    short = len(sample) < thresholds.MIN_SCRIPT_KNOWN_WORDS / thresholds.MIN_SCRIPT_KNOWN_SHARE
+    qmarked = [w for w in holed if QMARK in w and REPLACEMENT not in w] if short else []
+    intact = frozenset(c for w in sample for c in w.casefold() if script_of(c) == script)
     best, best_score, best_known = "", -math.inf, 0
     fitting: list[str] = []
     for lang in data.SCRIPT_LANGUAGES.get(script, ()):
@@ -516,7 +556,8 @@ def _choose_language(script: str, words: Counter[str], seen: frozenset[str]) -> 
         letters = alphabet(lang)
         if letters.issuperset(seen):
             fitting.append(lang)
-        known = foreign = 0
+        known = _explained(qmarked, lang, script, intact) if qmarked else 0
+        foreign = 0
         weight = 0.0
         for w in sample:
             key = lexicon_key(w, lang)
@@ -528,7 +569,7 @@ def _choose_language(script: str, words: Counter[str], seen: frozenset[str]) -> 
         score = known + weight - foreign
         if score > best_score:
             best, best_score, best_known = lang, score, known
-    if len(sample) < thresholds.MIN_SCRIPT_KNOWN_WORDS / thresholds.MIN_SCRIPT_KNOWN_SHARE:
+    if short:
         # A short text: its letters may still name its language.
         if best_known >= thresholds.MIN_SCRIPT_KNOWN_WORDS and best in fitting:
             return best
@@ -538,6 +579,39 @@ def _choose_language(script: str, words: Counter[str], seen: frozenset[str]) -> 
     if best_known / len(sample) < thresholds.MIN_SCRIPT_KNOWN_SHARE:
         return ""
     return best
+
+
+def _explained(qmarked: list[str], lang: str, script: str, intact: frozenset[str]) -> int:
+    """How many of the ``qmarked`` words (each with at most MAX_SCRIPT_LANGUAGE_QMARKS
+    ``?``) make a word of ``lang``'s lexicon when their ``?`` are filled with letters of
+    ``lang`` that a charset able to write the ``intact`` letters lacks (Persian ``ی``,
+    which ISO 8859-6 lacks). A language whose letters every such charset writes explains
+    none: its text would have lost nothing to ``?``.
+
+    >>> _explained(["آقا?"], "fa", "ARABIC", frozenset("جناب"))
+    1
+    >>> _explained(["آقا?"], "ar", "ARABIC", frozenset("جناب"))
+    0
+    """
+    letters = alphabet(lang)
+    lacked = _lost_to_charsets(script, intact, letters)
+    if not lacked or lacked >= letters:
+        return 0
+    count = 0
+    for word in qmarked[: thresholds.MAX_SCRIPT_LANGUAGE_QMARK_WORDS]:
+        key = lexicon_key(word.strip(QMARK) + QMARK * word.endswith(QMARK), lang)
+        holes = key.count(QMARK)
+        if not holes or holes > thresholds.MAX_SCRIPT_LANGUAGE_QMARKS:
+            continue
+        pieces = key.split(QMARK)
+        for fill in itertools.product(lacked, repeat=holes):
+            filled = "".join(
+                itertools.chain.from_iterable(itertools.zip_longest(pieces, fill, fillvalue=""))
+            )
+            if key_zipf(filled, lang) >= thresholds.MIN_SCRIPT_RECOVERY_ZIPF:
+                count += 1
+                break
+    return count
 
 
 def _lost_to_charsets(
@@ -570,13 +644,11 @@ def _reader(text: str, word: _Damaged, damage: str, damaged: Iterable[str] = ())
     raw = Counter(_intact_words(text, script))
     sample = next((c for w in itertools.chain([word.word], raw) for c in w if c.isalpha()), "")
     width = len(sample.encode("utf-8")) or _DEFAULT_UTF8_WIDTH
+    holed = [word.word, *damaged]
     seen = frozenset(
-        c
-        for w in itertools.chain(raw, [word.word], damaged)
-        for c in w.casefold()
-        if script_of(c) == script
+        c for w in itertools.chain(raw, holed) for c in w.casefold() if script_of(c) == script
     )
-    lang = _choose_language(script, raw, seen)
+    lang = _choose_language(script, raw, seen, holed)
     words: Counter[str] = Counter()
     capitals: Counter[str] = Counter()
     for w, n in raw.items():
@@ -668,28 +740,38 @@ def _shapes(word: _Damaged, reader: _Reader, case: str = "") -> Iterator[_Shape]
             p,
             reader.width,
             reader.damage,
-            # A lost point: a charset without points loses them all to ``?``; a U+FFFD is
-            # one when the text writes points, or when a lossy mojibake repair lost them
-            # (the text then shows none). A point follows its letter, so a word does not
-            # start with one.
-            (
-                word.script in data.POINTED_SCRIPTS
-                and i > 0
-                and (p == QMARK or reader.pointed or (bool(case) and _points_lost(word.script)))
-            )
-            or (i in (0, last) and (p == QMARK or reader.damage != PER_LETTER)),
+            # A lost point: a charset without points (Hebrew ISO 8859-8; the Arabic ones
+            # write harakat) loses them all to ``?``; a U+FFFD is one when the text writes
+            # points, or when a lossy mojibake repair lost them (the text then shows none).
+            # A point follows its letter, so a word does not start with one.
+            not _qmark_is_letter(word, i)
+            and (
+                (
+                    word.script in data.POINTED_SCRIPTS
+                    and i > 0
+                    and (
+                        _points_lost_to_qmarks(word.script)
+                        if p == QMARK
+                        else reader.pointed or (bool(case) and _points_lost(word.script))
+                    )
+                )
+                or (i in (0, last) and (p == QMARK or reader.damage != PER_LETTER))
+            ),
         )
         if _is_hole(p)
         else (-1,)
         for i, p in enumerate(parts)
     ]
     letters = "".join(sorted(reader.letters))
-    # A ``?`` alone between words is a word of one letter that the text's charset lacked;
-    # the other letters, restored, may since have made the charset look richer.
-    lone = word.parts == (QMARK,)
-    lost = "".join(sorted(reader.lost_anywhere if lone else reader.qmark_letters))
+    # A ``?`` alone between words, or glued before a word, is read whether or not the text
+    # shows its charset (see :func:`_with_edge_qmarks`): it may be any letter a charset
+    # lacks (the other letters, restored, may since have made the charset look richer).
+    lost = "".join(sorted(reader.qmark_letters))
+    anywhere = "".join(sorted(reader.lost_anywhere))
     keys = tuple(lexicon_key(p, reader.lang) if not _is_hole(p) else "" for p in parts)
-    groups = [lost if p == QMARK else letters for p in parts]
+    groups = [
+        (anywhere if i == 0 else lost) if p == QMARK else letters for i, p in enumerate(parts)
+    ]
     if case:
         caps = _all_caps(word.word)
         for i, p in enumerate(parts):
@@ -716,6 +798,23 @@ def _shapes(word: _Damaged, reader: _Reader, case: str = "") -> Iterator[_Shape]
         else:
             pattern = re.compile("^" + "".join(pieces) + "$", re.MULTILINE)
             yield _Shape(keys, counts, length, pattern, tuple(classes))
+
+
+def _qmark_is_letter(word: _Damaged, i: int) -> bool:
+    """True when part ``i`` of ``word`` is a ``?`` that no punctuation explains: one glued
+    before the word's letters, or one ending a word of a script with its own question mark.
+
+    >>> _qmark_is_letter(_Damaged(0, 3, "?ер", ("?", "ер"), "CYRILLIC"), 0)
+    True
+    >>> _qmark_is_letter(_Damaged(0, 3, "ер?", ("ер", "?"), "CYRILLIC"), 1)
+    False
+    >>> _qmark_is_letter(_Damaged(0, 3, "اب?", ("اب", "?"), "ARABIC"), 1)
+    True
+    """
+    parts = word.parts
+    if parts[i] != QMARK or len(parts) < 2:
+        return False
+    return i == 0 or (i == len(parts) - 1 and word.script in data.OWN_QUESTION_MARKS)
 
 
 def _readings(shape: _Shape, reader: _Reader) -> Iterator[tuple[str, tuple[str, ...]]]:
@@ -886,8 +985,8 @@ def _read_by_spelling(word: _Damaged, reader: _Reader, case: str = "") -> _Readi
                 continue  # a Greek word carries one accent
             key, fills = shape.fill((letter,))
             scores[key] = (spelling_score(key, reader.lang), fills)
-    if not scores:
-        return None
+    if len(scores) < 2:
+        return None  # one letter possible: the spelling has nothing to weigh it against
     best = max(scores, key=lambda k: scores[k][0])
     top, fills = scores[best]
     total = sum(math.exp(score - top) for score, _ in scores.values())
@@ -996,42 +1095,65 @@ def _write(text: str, word: _Damaged, reading: _Reading, reader: _Reader) -> str
 
 def _has_damage(text: str) -> bool:
     """True when ``text`` may hold a lost non-Latin letter: a U+FFFD, a ``?`` between two
-    non-ASCII letters, or one ending a word that a lower-case word follows.
+    non-ASCII letters, one glued before a small one, one ending a word that a lower-case
+    word follows or a word of a script with its own question mark (Arabic).
 
     >>> _has_damage("Что? Да. Где? Там."), _has_damage("Вен?ямин"), _has_damage("a\\ufffdb")
     (False, True, True)
     >>> _has_damage("нов? книжки"), _has_damage("Почему? Потому что.")
     (True, False)
+    >>> _has_damage("?ерета"), _has_damage("?Что"), _has_damage("a ?b")
+    (True, False, False)
     """
     if REPLACEMENT in text:
         return True
     if QMARK not in text:
         return False
-    if _QMARK_INSIDE_RE.search(text):
+    if _QMARK_INSIDE_RE.search(text) or _QMARK_AFTER_OWN_RE.search(text):
+        return True
+    if any(not m.group(1).isupper() for m in _QMARK_BEFORE_WORD_RE.finditer(text)):
         return True
     return any(m.group(1).islower() for m in _QMARK_THEN_WORD_RE.finditer(text))
 
 
-def _with_final_qmarks(
+def _edge_words(edge_qmarks: list[re.Match[str]]) -> list[_Damaged]:
+    """The tokens with a ``?`` at an edge, read with that ``?`` as a hole (see :func:`_parse`),
+    and the ``?`` alone between words (see :func:`_lone_qmark`)."""
+    edged: list[_Damaged] = []
+    for m in edge_qmarks:
+        word = _lone_qmark(m) if m.group() == QMARK else _damaged_word(m, edge_qmarks=True)
+        if word is not None:
+            edged.append(word)
+    return edged
+
+
+def _with_edge_qmarks(
     damaged: list[_Damaged],
-    final_qmarks: list[re.Match[str]],
+    edged: list[_Damaged],
     reader_for: Callable[[_Damaged], _Reader],
 ) -> list[_Damaged]:
     """``damaged``, where a word ending in ``?`` is read with that ``?`` as a possible hole
     when the text of its script lost letters to ``?`` (see :func:`_lost_to_qmarks`): a
     text that lost letters to ``?`` loses them at word ends too."""
-    if not final_qmarks:
+    if not edged:
         return damaged
     inner = Counter(w.script for w in damaged if QMARK in w.parts)
     by_start = {w.start: w for w in damaged}
+    # In a script with its own question mark, a ``?`` ending a word is no question mark.
+    final = Counter(
+        w.script for w in edged if w.parts[-1] == QMARK and w.script in data.OWN_QUESTION_MARKS
+    )
     evident: dict[str, bool] = {}
-    for m in final_qmarks:
-        word = _lone_qmark(m) if m.group() == QMARK else _damaged_word(m, final_qmark=True)
-        if word is None:
-            continue
+    for word in edged:
         if word.script not in evident:
-            evident[word.script] = _lost_to_qmarks(word, inner[word.script], reader_for)
-        if evident[word.script] or word.parts == (QMARK,):
+            evident[word.script] = _lost_to_qmarks(
+                word, inner[word.script], final[word.script], reader_for
+            )
+        # A lone ``?`` or one glued before a word stands for a letter whatever the text
+        # shows: no punctuation stands there.
+        if evident[word.script] or word.parts[0] == QMARK:
+            for i in range(word.start, word.end):  # the same token read without its edges
+                by_start.pop(i, None)
             by_start[word.start] = word
     return [by_start[k] for k in sorted(by_start)]
 
@@ -1058,16 +1180,24 @@ def _lone_qmark(m: re.Match[str]) -> _Damaged | None:
     return _Damaged(start, end, QMARK, (QMARK,), script)
 
 
-def _lost_to_qmarks(word: _Damaged, inner: int, reader_for: Callable[[_Damaged], _Reader]) -> bool:
+def _lost_to_qmarks(
+    word: _Damaged, inner: int, final: int, reader_for: Callable[[_Damaged], _Reader]
+) -> bool:
     """Whether the text of ``word``'s script lost letters to ``?``: ``inner`` words show a ``?``
     inside, or the text's language writes letters its charset lacks so often that their
-    absence from the intact words says they were lost (Ukrainian without ``і``)."""
+    absence from the intact words says they were lost (Ukrainian without ``і``). In a
+    script with its own question mark (Arabic ``؟``, which its charsets all write),
+    ``final`` words ending in ``?`` count with the ``inner`` ones, once a charset able to
+    write the intact letters lacks some letters of the language (Persian ``ی`` in
+    ISO 8859-6)."""
     if inner >= thresholds.MIN_SCRIPT_QMARK_EVIDENCE_WORDS:
         return True
     reader = reader_for(word)
     # No charset fits the intact letters (all letters are then allowed): no evidence.
     if not reader.lang or not reader.qmark_letters or reader.qmark_letters >= reader.letters:
         return False
+    if inner + final >= thresholds.MIN_SCRIPT_QMARK_EVIDENCE_WORDS:
+        return True
     shares = letter_shares(reader.lang)
     share = min(1.0, sum(shares.get(c, 0.0) for c in reader.qmark_letters))
     expected = share * sum(reader.doc_words.values())
@@ -1077,13 +1207,16 @@ def _lost_to_qmarks(word: _Damaged, inner: int, reader_for: Callable[[_Damaged],
 def _min_confidence(text: str, word: _Damaged, options: CleanOptions) -> float:
     """The confidence a reading of ``word`` needs: a ``?`` ending the word competes with a
     question mark, so unless a lower-case word follows (the sentence goes on), the reading
-    must be MIN_SCRIPT_FINAL_QMARK_CONFIDENCE sure.
+    must be MIN_SCRIPT_FINAL_QMARK_CONFIDENCE sure; so must one of a ``?`` glued before
+    the word (a stray mark rather than a letter, unless a word clearly fits).
 
     >>> w = _Damaged(0, 4, "нов?", ("нов", "?"), "CYRILLIC")
     >>> options = CleanOptions()
     >>> _min_confidence("нов? книги", w, options), _min_confidence("нов? Он", w, options)
     (0.6, 0.9)
     """
+    if word.parts[0] == QMARK and len(word.parts) > 1:
+        return max(options.min_recovery_confidence, thresholds.MIN_SCRIPT_FINAL_QMARK_CONFIDENCE)
     if word.parts[-1] != QMARK:
         return options.min_recovery_confidence
     after = text[word.end : word.end + 2]
@@ -1147,19 +1280,20 @@ def recover_scripts(text: str, options: CleanOptions) -> tuple[str, list[Step]]:
     if not _has_damage(text):
         return text, []
     damaged: list[_Damaged] = []
-    final_qmarks: list[re.Match[str]] = []
+    edge_qmarks: list[re.Match[str]] = []
     for m in _damaged_tokens(text):
         word = _damaged_word(m)
         if word is not None:
             damaged.append(word)
-        if m.group().endswith(QMARK):
-            final_qmarks.append(m)
-    if not damaged and not final_qmarks:
+        if m.group().endswith(QMARK) or m.group().startswith(QMARK):
+            edge_qmarks.append(m)
+    if not damaged and not edge_qmarks:
         return text, []
     damage = _damage_kinds(damaged)
     readers: dict[str, _Reader] = {}
 
-    first = damaged
+    edged = _edge_words(edge_qmarks)
+    first = damaged + edged
 
     def reader_for(word: _Damaged) -> _Reader:
         if word.script not in readers:
@@ -1168,7 +1302,7 @@ def recover_scripts(text: str, options: CleanOptions) -> tuple[str, list[Step]]:
             readers[word.script] = _reader(text, word, kind, same)
         return readers[word.script]
 
-    damaged = _with_final_qmarks(damaged, final_qmarks, reader_for)
+    damaged = _with_edge_qmarks(damaged, edged, reader_for)
     readings: dict[tuple[str, str, str], _Reading | None] = {}
     found: list[tuple[_Damaged, str, _Reading, str]] = []
     for word in damaged:

@@ -110,3 +110,16 @@ SENTENCE_OPENERS: frozenset[str] = frozenset(
 # ``\u03c4`` (CF 84), Hebrew ``\u05d8`` (D7 98), never ``\u0430`` (D0 B0). Which of them a
 # document lost is not read off its intact letters: an earlier stage may have restored some.
 LOSSY_MOJIBAKE_BYTES: frozenset[int] = frozenset(range(0x80, 0xA0))
+
+# Scripts whose writing has its own question mark, which the common legacy charsets of the
+# script write (Arabic U+061F: cp1256 and ISO 8859-6 hold it): a ``?`` ending a word there
+# is rather a letter the charset lacked than a question mark.
+OWN_QUESTION_MARKS: dict[str, str] = {"ARABIC": "\u061f"}
+# The letters of those scripts, as a regex character-class body (Arabic letters with the
+# Persian and Urdu ones), for the fast check that a text may hold such a ``?``.
+OWN_QUESTION_MARK_LETTERS = "\u0620-\u064a\u0671-\u06d3\u06fa-\u06ff"
+
+# Letters of a language's alphabet too rare to show in its frequent words (Ukrainian ghe with
+# upturn is in none of the 5,000 commonest words of its list), added to the letters read off
+# them.
+RARE_LETTERS: dict[str, str] = {"uk": "\u0491"}

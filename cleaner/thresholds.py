@@ -637,6 +637,12 @@ MIN_SCRIPT_ACCENTED_WORD_LETTERS = 5
 # The share of the document's script words written with a capital above which a line is a
 # line of names (an address), where a word-initial hole is filled with a capital. Guess.
 MIN_SCRIPT_NAME_LINE_CAPITALS = 0.5
+# A text too short to tell its language from its intact words (a name, an address) is told
+# by its words with ``?`` holes too: at most this many of them are read, with at most this
+# many ``?`` each (36 fillings of a six-letter set), each filled with the letters a language's
+# charsets lack. Guesses: a line of names holds a handful of words.
+MAX_SCRIPT_LANGUAGE_QMARK_WORDS = 8
+MAX_SCRIPT_LANGUAGE_QMARKS = 2
 
 # ---- lossy recovery: the document's lost letters
 # A word the lexicon hesitates over is read again, its readings weighed by the letters the

@@ -328,3 +328,54 @@ def test_pathological_input_is_handled(text: str) -> None:
     out, steps = recover_scripts(text, OPTIONS)
     assert isinstance(out, str)
     assert len(steps) <= len(text)
+
+
+def test_a_question_mark_glued_before_a_word_is_its_lost_letter() -> None:
+    # No question mark stands glued before a small letter: KOI8-R lost the ``ґ`` there (a
+    # capital at the text's start).
+    text = "Ґрунт біля ґанку був твердий, і ми пішли далі."
+    damaged = ukrainian_through_koi8_r(text)
+    assert damaged.startswith("?рунт")
+    assert fix(damaged) == text
+    assert fix("Сьогодні ?анок ще не пофарбували.") == "Сьогодні ґанок ще не пофарбували."
+
+
+def test_a_question_mark_glued_before_a_capital_stays() -> None:
+    text = "Він відповів коротко: ?Так, прийду."
+    assert recover_scripts(text, OPTIONS) == (text, [])
+
+
+def persian_through_iso8859_6(text: str) -> str:
+    """Persian forced through the Arabic ISO charset: ``ی``, ``پ``, ``چ`` ... become ``?``."""
+    return text.encode("iso8859_6", "replace").decode("iso8859_6")
+
+
+def test_a_question_mark_ending_an_arabic_script_word_is_a_lost_letter() -> None:
+    # Arabic script asks with its own mark (U+061F): a ``?`` ending a word is a letter the
+    # charset lacked, even in a short line whose intact words are Arabic too.
+    text = "آقای کریمی و خانم احمدی"
+    damaged = persian_through_iso8859_6(text)
+    assert damaged.count("?") == 5
+    assert fix(damaged) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Persian that writes its ``ی`` intact: its charset lost nothing, a ``?`` asks
+        "این کتاب را خواندید?",
+        # Arabic: its charsets write every Arabic letter
+        "هل قرأت هذا الكتاب? نعم",
+    ],
+)
+def test_arabic_script_question_marks_stay_when_the_charset_lost_nothing(text: str) -> None:
+    assert recover_scripts(text, OPTIONS) == (text, [])
+
+
+def test_a_question_mark_that_may_be_one_letter_only_is_not_read_by_spelling() -> None:
+    # Kazakh (no lexicon) through Windows-1251: the only Cyrillic letter its charsets lack
+    # that a known language writes is Ukrainian ``ґ``; with one letter possible the spelling
+    # has nothing to weigh, so the holes stay.
+    text = "Біз ертең қалаға барамыз, онда көп адамдармен сөйлескім келеді."
+    damaged = text.encode("cp1251", "replace").decode("cp1251")
+    assert recover_scripts(damaged, OPTIONS) == (damaged, [])
