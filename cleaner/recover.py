@@ -2199,17 +2199,65 @@ def recover_text(text: str, options: CleanOptions) -> tuple[str, list[Step]]:
         scripts = [script_of(c) for c in word if c.isalpha()]
         script = scripts[0] if scripts else doc.main_script
         langs = doc.languages.get(script, ())
-        bare = _score(word, langs, lexicon_only, script)[0]
-        if bare <= 0:
-            return False
         hole = _Hole(0, 1, QMARK)
         letters: set[str] = set()
         for lang in langs:
             letters |= _lost_letters(lang, hole, doc)
-        for c in letters:
-            filled = c + word if opening else word + c
+        lower = _with_case(letters, "lower")
+
+        def best(candidate: str) -> float:
+            """The score of ``candidate`` with its inner ``?`` filled at best."""
+            inner = candidate.count(QMARK)
+            if not inner:
+                return _score(candidate, langs, lexicon_only, script)[0]
+            if len(lower) ** inner > thresholds.MAX_QUOTE_WORD_FILLINGS:
+                return 0.0
+            pieces = candidate.split(QMARK)
+            return max(
+                (
+                    _score(
+                        pieces[0] + "".join(f + p for f, p in zip(fill, pieces[1:], strict=True)),
+                        langs,
+                        lexicon_only,
+                        script,
+                    )[0]
+                    for fill in itertools.product(lower, repeat=inner)
+                ),
+                default=0.0,
+            )
+
+        def spelled(candidate: str) -> float:
+            """The letter-model log-likelihood of ``candidate`` with its inner ``?`` filled
+            at best (``-inf`` when there are too many fillings to try)."""
+            inner = candidate.count(QMARK)
+            if len(lower) ** inner > thresholds.MAX_QUOTE_WORD_FILLINGS:
+                return -math.inf
+            pieces = candidate.split(QMARK)
+            return max(
+                (
+                    plausibility(
+                        pieces[0] + "".join(f + p for f, p in zip(fill, pieces[1:], strict=True)),
+                        langs[0],
+                    )
+                    for fill in itertools.product(lower, repeat=inner)
+                ),
+                default=-math.inf,
+            )
+
+        bare = best(word)
+        variants = [c + word if opening else word + c for c in letters]
+        if bare <= 0:
+            # No lexicon knows the word: its spelling must be clearly better without the
+            # letter than with any (``?üyeli?iyle?``: no Turkish word starts ``şü``).
+            if not langs or any(best(v) > 0 for v in variants):
+                return False
+            return (
+                spelled(word) - max(map(spelled, variants), default=-math.inf)
+                >= thresholds.MIN_QUOTE_SPELLING_LEAD_NATS
+            )
+        for filled in variants:
             lead = thresholds.MIN_QUOTE_WORD_LEAD_ZIPF if len(word) > 1 else 0.0
-            if _score(filled, langs, lexicon_only, script)[0] >= bare - lead:
+            if best(filled) >= bare - lead:
                 return False
         return True
 
@@ -2408,8 +2456,11 @@ _CURLY_QUOTES = frozenset("\u201c\u201d\u201e\u2018\u2019\u201a\u00ab\u00bb")
 _QUOTE_BEFORE_OPENING = frozenset(" \t\n([")
 _QUOTE_AFTER_CLOSING = frozenset(" \t\n,.;:)!")
 _QMARK_OR_NEWLINE_RE = re.compile(r"[?\n]")
-_WORD_AFTER_RE = re.compile(r"[^\W\d_]+")
-_WORD_BEFORE_RE = re.compile(r"[^\W\d_?]+\Z")
+# The word after an opening mark and before a closing one, with the ``?`` inside it that
+# stood for its own lost letters (``?üyeli?iyle?``). Each ``?`` separates runs of letters:
+# linear after, and searched in a window of MAX_RECOVERY_TOKEN_CHARS before.
+_WORD_AFTER_RE = re.compile(r"[^\W\d_]+(?:\?[^\W\d_]+)*")
+_WORD_BEFORE_RE = re.compile(r"[^\W\d_]+(?:\?[^\W\d_]+)*\Z")
 
 
 # A ``?`` between a comma and a space: a question mark never follows a comma, so it is a

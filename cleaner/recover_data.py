@@ -185,8 +185,6 @@ ELIDING_LANGUAGES = frozenset({"fr", "it", "ca"})
 ELISION_TAIL_INITIALS = frozenset("aeiouyh")
 # Longest elided head (``quell’``, ``nell’``, ``aujourd’hui`` is a word of its own).
 MAX_ELIDED_HEAD_LETTERS = 5
-# Languages whose short words elide before a vowel (``l’``, ``qu’``, ``dov’``).
-ELIDING_LANGUAGES = frozenset({"fr", "it", "ca"})
 
 # Language codes people use, mapped to the code of the lexicon that covers them
 # (wordfreq keeps one Serbo-Croatian list and one Norwegian Bokmål list).

@@ -610,3 +610,11 @@ def test_mark_between_two_words_of_a_language_without_lost_letters_is_a_lost_joi
 def test_question_before_a_word_or_a_lost_letter_is_no_joiner(text: str) -> None:
     _fixed, steps = recover_text(text, OPTIONS)
     assert all(step.detail != "dash" for step in steps)
+
+
+def test_lost_quotation_marks_around_words_that_lost_letters_of_their_own() -> None:
+    original = "Yazar kitabında “görüşmeleri” ve “öğretmenliğimizi” ayrıntılı biçimde anlatıyor."
+    damaged = qmark_damage(original, "latin-1")
+    fixed, steps = recover_text(damaged, OPTIONS)
+    assert fixed == original
+    assert sum(step.detail == "quotation mark" for step in steps) == 4
