@@ -64,7 +64,7 @@ from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
 from itertools import chain, compress, filterfalse, repeat
-from operator import attrgetter, itemgetter
+from operator import attrgetter, itemgetter, methodcaller
 from typing import NamedTuple, cast
 
 from cleaner import phrases, thresholds
@@ -383,15 +383,54 @@ def _records_of(
 
 
 def _add_records(texts: Collection[str], seen: dict[str, LineInfo]) -> None:
-    """Build the records of distinct line texts into ``seen``: the ASCII ones together
-    (:func:`_ascii_records`), the others one by one (:func:`_line_record`)."""
+    """Build the records of distinct line texts into ``seen``: the lines whose words are
+    ASCII together (:func:`_ascii_records`), the others one by one (:func:`_line_record`)."""
     lex = _lexicon()
-    ascii_texts = list(filter(str.isascii, texts))
-    if ascii_texts:
-        seen.update(zip(ascii_texts, _ascii_records(ascii_texts, lex), strict=True))
-    if len(ascii_texts) < len(texts):
-        others = list(filterfalse(str.isascii, texts))
+    batch: list[str] = []
+    others: list[str] = []
+    for text in texts:
+        (batch if _words_are_ascii(text) else others).append(text)
+    if batch:
+        seen.update(zip(batch, _ascii_records(batch, lex), strict=True))
+    if others:
         seen.update(zip(others, map(_line_record, others, repeat(lex)), strict=True))
+
+
+def _words_are_ascii(text: str) -> bool:
+    """Whether a line is ASCII but for Windows-1252 punctuation (curly quotes, dashes,
+    no-break spaces; not the copyright sign, which marks a footer): such a line splits
+    into the words :func:`_line_record` finds when each of those characters is a space.
+
+    >>> _words_are_ascii("Don\u2019t stop \u2014 ever"), _words_are_ascii("Caf\u00e9")
+    (True, False)
+    >>> _words_are_ascii("\u00a9 2024 Acme")
+    False
+    """
+    return text.isascii() or _NOT_ASCII_WORD_SPLIT_RE.search(text) is None
+
+
+def _ascii_split_punctuation() -> str:
+    """The characters beyond ASCII that Windows-1252 holds and that are neither a letter
+    nor a digit, and do not change when case-folded, but the copyright sign."""
+    found = []
+    for code in range(128, 256):
+        try:
+            char = bytes([code]).decode("cp1252")
+        except UnicodeDecodeError:
+            continue
+        if not char.isalnum() and char.casefold() == char and char != "\u00a9":
+            found.append(char)
+    return "".join(found)
+
+
+# A character that stops a line from splitting into words as ASCII does (see
+# :func:`_words_are_ascii`): beyond ASCII and not a punctuation mark of Windows-1252.
+_NOT_ASCII_WORD_SPLIT_RE = re.compile(
+    "[^\\x00-\\x7f" + "".join(f"\\u{ord(c):04x}" for c in _ascii_split_punctuation()) + "]"
+)
+# (Such a line, encoded as ASCII with a question mark for each of those characters, splits
+# at them: ``_CP1252_TOKEN_TABLE`` makes the question mark a space.)
+_ENCODE_ASCII = methodcaller("encode", "ascii", "replace")
 
 
 class _Lexicon(NamedTuple):
@@ -512,15 +551,16 @@ def _line_record(text: str, lex: _Lexicon) -> LineInfo:
 
 
 def _ascii_records(texts: list[str], lex: _Lexicon) -> list[LineInfo]:
-    """The records of ASCII lines, the same as :func:`_line_record` builds, with the steps
-    every line takes (split into words over its bytes, label key, letters only or not,
-    whole-line label) done for all the lines at C speed and the rest line by line."""
+    """The records of lines whose words are ASCII (:func:`_words_are_ascii`), the same as
+    :func:`_line_record` builds, with the steps every line takes (split into words over
+    its bytes, label key, letters only or not, whole-line label) done for all the lines at
+    C speed and the rest line by line."""
     tokens = list(
         map(
             str.split,
             map(
                 bytes.decode,
-                map(bytes.translate, map(str.encode, texts), repeat(_CP1252_TOKEN_TABLE)),
+                map(bytes.translate, map(_ENCODE_ASCII, texts), repeat(_CP1252_TOKEN_TABLE)),
             ),
         )
     )

@@ -15,6 +15,7 @@ from cleaner.boilerplate import (
     _lexicon,
     _line_record,
     _one_pass,
+    _words_are_ascii,
     marker_of,
     remove_boilerplate,
 )
@@ -837,6 +838,43 @@ def test_ascii_lines_read_together_get_the_records_read_one_by_one() -> None:
     for line, info in zip(ASCII_LINES, together, strict=True):
         alone = _line_record(line, _lexicon())
         assert [getattr(info, f) for f in _TEXT_FACTS] == [getattr(alone, f) for f in _TEXT_FACTS]
+
+
+# Lines that are ASCII but for Windows-1252 punctuation (curly quotes, dashes, ellipsis,
+# no-break space, bullet, trade mark): read together with the ASCII lines.
+PUNCTUATED_LINES = [
+    "Here\u2019s what the harbour master said about the storm on Monday.",
+    "\u201cWe will rebuild,\u201d she said \u2014 and the crowd cheered\u2026",
+    "Share \u2022 Tweet \u2022 Email",
+    "By Jane\u00a0Morrow \u2013 March 3, 2024",
+    "Acme\u2122 \u00bb More news",
+    "\u2014",
+    "Photo: Tom Reyes \u00b7 Reuters",
+]
+
+
+def test_punctuated_lines_read_together_get_the_records_read_one_by_one() -> None:
+    together = _analyse(PUNCTUATED_LINES)
+    for line, info in zip(PUNCTUATED_LINES, together, strict=True):
+        assert _words_are_ascii(line)
+        alone = _line_record(line, _lexicon())
+        assert [getattr(info, f) for f in _TEXT_FACTS] == [getattr(alone, f) for f in _TEXT_FACTS]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Caf\u00e9 cr\u00e8me",
+        "\u00a9 2024 Acme",
+        "Stra\u00dfe",
+        "\u00bd price",
+        "\u0391\u03b8\u03ae\u03bd\u03b1",
+    ],
+)
+def test_lines_with_letters_beyond_ascii_or_a_copyright_sign_are_read_one_by_one(
+    line: str,
+) -> None:
+    assert not _words_are_ascii(line)
 
 
 @pytest.mark.parametrize(
