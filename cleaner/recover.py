@@ -2264,6 +2264,13 @@ def recover_text(text: str, options: CleanOptions) -> tuple[str, list[Step]]:
     lang = (doc.languages.get(doc.main_script) or ("",))[0]
     marks = recover_data.QUOTATION_MARKS.get(lang, recover_data.DEFAULT_QUOTATION_MARKS)
     text, quote_steps = _restore_quotation_marks(text, reads_as_quote, marks)
+    if (
+        doc.legacy_bytes
+        and lang in recover_data.SPACED_PUNCTUATION_LANGUAGES
+        and "LATIN" in doc.confident
+    ):
+        text, spacing_steps = _restore_spaced_punctuation(text, lang)
+        quote_steps = sorted(quote_steps + spacing_steps, key=lambda s: s.start or 0)
     if _LOST_CLOSING_MARK_RE.search(text):
         text, closing_steps = _restore_closing_marks(text, marks[1])
         quote_steps = sorted(quote_steps + closing_steps, key=lambda s: s.start or 0)
@@ -2286,6 +2293,81 @@ def recover_text(text: str, options: CleanOptions) -> tuple[str, list[Step]]:
 # sign: every 8-bit Latin charset writes the no-break space as A0, which UTF-8 cannot start
 # a character with (``1\ufffdAugust``, ``5\ufffd%``). Fixed width: linear.
 _LOST_NBSP_RE = re.compile(r"(?<=\d)\ufffd(?=[^\W\d_][^\W\d_\ufffd]|[^\W\d_]\ufffd|%)")
+
+
+# French spacing lost in legacy bytes: two U+FFFD opening a word after a space, a bracket or
+# the line's start (``«`` and a no-break space), two closing a word before a space,
+# punctuation or the end (a no-break space and ``»``), and one between a word and ``?``, ``!``,
+# ``:`` or ``;`` (a no-break space). Fixed width: linear.
+_LOST_OPENING_GUILLEMET_RE = re.compile(r"(?<![^\s(\[])\ufffd\ufffd(?=[^\W\d_])")
+_LOST_CLOSING_GUILLEMET_RE = re.compile(r"(?<=[^\s\ufffd])\ufffd\ufffd(?=[\s.,;:)]|\Z)")
+_LOST_SPACE_BEFORE_MARK_RE = re.compile(r"(?<=[^\W\d_])\ufffd(?=[?!:;](?:[\s\ufffd]|\Z))")
+
+
+def _restore_spaced_punctuation(text: str, lang: str) -> tuple[str, list[Step]]:
+    """In legacy bytes of a language that spaces its punctuation (French), the guillemets
+    and no-break spaces lost to U+FFFD come back. A U+FFFD before ``?`` after a word is a
+    no-break space only when the word is commoner in ``lang`` than the word with any lost
+    letter at its end (``fini\ufffd?``, not ``fatigu\ufffd?``).
+
+    >>> _restore_spaced_punctuation("\ufffd\ufffdFini\ufffd?\ufffd\ufffd dit-il.", "fr")[0]
+    '«\xa0Fini\xa0?\xa0» dit-il.'
+    >>> _restore_spaced_punctuation("Il est fatigu\ufffd? Il a agr\ufffd\ufffd.", "fr")[0]
+    'Il est fatigu\ufffd? Il a agr\ufffd\ufffd.'
+    """
+    opening, closing = recover_data.GUILLEMETS
+    found: list[tuple[int, int, str]] = []
+    # Guillemets come in pairs on one line (two lost letters may end a word: ``agr\ufffd\ufffd``).
+    ends = [(m.start(), m.end(), True) for m in _LOST_OPENING_GUILLEMET_RE.finditer(text)]
+    ends += [(m.start(), m.end(), False) for m in _LOST_CLOSING_GUILLEMET_RE.finditer(text)]
+    pending: tuple[int, int] | None = None
+    for start, end, is_opening in sorted(ends):
+        if is_opening:
+            pending = (start, end)
+        elif pending is not None and "\n" not in text[pending[1] : start]:
+            found.append((*pending, opening + "\u00a0"))
+            found.append((start, end, "\u00a0" + closing))
+            pending = None
+    letters = _with_case(language_letters(lang), "lower")
+    for m in _LOST_SPACE_BEFORE_MARK_RE.finditer(text):
+        word = _WORD_BEFORE_RE.search(
+            text, max(0, m.start() - thresholds.MAX_RECOVERY_TOKEN_CHARS), m.start()
+        )
+        if word is None:
+            continue
+        bare = word_zipf(word.group(), lang)
+        if bare > 0 and all(word_zipf(word.group() + c, lang) < bare for c in letters):
+            found.append((m.start(), m.end(), "\u00a0"))
+    if not found:
+        return text, []
+    found.sort()
+    out: list[str] = []
+    steps: list[Step] = []
+    prev = 0
+    line = 1
+    for start, end, mark in found:
+        if start < prev:
+            continue
+        line += text.count("\n", prev, start)
+        out.append(text[prev:start])
+        out.append(mark)
+        steps.append(
+            Step(
+                Stage.RECOVER,
+                "recover",
+                Reason.LOSSY_REPLACEMENT,
+                detail="spaced punctuation",
+                line=line,
+                start=start,
+                end=end,
+                before=text[start:end],
+                after=mark,
+                confidence=thresholds.QUOTE_PAIR_CONFIDENCE,
+            )
+        )
+        prev = end
+    out.append(text[prev:])
+    return "".join(out), steps
 
 
 def _word_script(token: str, main_script: str) -> str:

@@ -170,6 +170,12 @@ QUOTATION_MARKS: dict[str, str] = {
 DEFAULT_SPACED_DASH = "\u2013"
 SPACED_DASHES: dict[str, str] = {"en": "\u2014"}
 
+# Languages whose typography sets a no-break space inside guillemets and before ``?``,
+# ``!``, ``:`` and ``;`` (``«\u00a0C'est fini\u00a0?\u00a0»``). Legacy bytes of such a text
+# read as UTF-8 lose the space (A0) and the guillemets (AB, BB) alike, each to one U+FFFD.
+SPACED_PUNCTUATION_LANGUAGES = frozenset({"fr"})
+GUILLEMETS = "\u00ab\u00bb"
+
 # The mark a lone ``?`` or U+FFFD stood for between two words written together
 # (``north?east``, ``subject\ufffdverb``) in a text whose language has no letter the charset
 # lacked: the non-breaking hyphen, which no 8-bit charset writes, for a ``?``; the en dash,

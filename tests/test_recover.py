@@ -618,3 +618,17 @@ def test_lost_quotation_marks_around_words_that_lost_letters_of_their_own() -> N
     fixed, steps = recover_text(damaged, OPTIONS)
     assert fixed == original
     assert sum(step.detail == "quotation mark" for step in steps) == 4
+
+
+def test_french_guillemets_and_no_break_spaces_lost_in_legacy_bytes_come_back() -> None:
+    original = "«\u00a0Vous venez ce soir\u00a0?\u00a0» demanda la présidente, très émue."
+    damaged = fffd_damage(original, "cp1252")
+    fixed, steps = recover_text(damaged, OPTIONS)
+    assert fixed == original
+    assert sum(step.detail == "spaced punctuation" for step in steps) == 3
+
+
+def test_two_lost_letters_ending_a_french_word_are_no_closing_guillemet() -> None:
+    original = "Le projet a été agréé par le ministère."
+    fixed, _steps = recover_text(fffd_damage(original, "cp1252"), OPTIONS)
+    assert fixed == original
