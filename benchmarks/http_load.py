@@ -10,8 +10,12 @@ every run, the medians over the rounds, and the ratio cleaner/echo of requests/s
 are a ratio of at least 50 % and a cleaner p99 of at most 20 ms. It also times
 ``cleaner.clean`` on the same body in this process, the part of a request's cost that is the
 library's. Client and servers share the machine's cores, so the absolute figures are lower
-than on a dedicated server; the ratio is the figure to compare. It measures; it asserts
-nothing. Needs wrk (``apt-get install wrk``).
+than on a dedicated server; the ratio is the figure to compare. Each run also reports the
+CPU time the server's processes (master and workers, read from ``/proc``) spent per request:
+on a machine other jobs share, requests/s follow the load of those jobs while the CPU time
+per request follows the server's own work, so its ratio echo/cleaner is the steadier figure
+of what the service costs. It measures; it asserts nothing. Needs wrk (``apt-get install
+wrk``) and Linux's ``/proc`` for the CPU figures.
 """
 
 from __future__ import annotations
@@ -81,7 +85,7 @@ end
 
 @dataclass(frozen=True)
 class Run:
-    """One wrk run against one server."""
+    """One wrk run against one server (``cpu_us``: server CPU µs per request, or None)."""
 
     app: str
     reqs_per_s: float
@@ -89,17 +93,22 @@ class Run:
     p99_ms: float
     errors: int
     non_2xx: int
+    cpu_us: float | None = None
 
     def line(self) -> str:
         """Format the run as one table row.
 
         >>> Run("echo", 2600.0, 2.5, 5.0, 0, 0).line()
         'echo        2600.0 req/s   p50   2.50 ms   p99   5.00 ms'
+        >>> Run("echo", 2600.0, 2.5, 5.0, 0, 0, 351.4).line()
+        'echo        2600.0 req/s   p50   2.50 ms   p99   5.00 ms   server CPU    351 µs/req'
         """
         text = (
             f"{self.app:<10}{self.reqs_per_s:>8.1f} req/s   "
             f"p50 {self.p50_ms:>6.2f} ms   p99 {self.p99_ms:>6.2f} ms"
         )
+        if self.cpu_us is not None:
+            text += f"   server CPU {self.cpu_us:>6.0f} µs/req"
         if self.errors or self.non_2xx:
             text += f"   ({self.errors} socket errors, {self.non_2xx} non-2xx: figures invalid)"
         return text
@@ -119,6 +128,36 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def process_tree_cpu_s(pid: int) -> float | None:
+    """CPU seconds (user and system) of process ``pid`` and all its children, living or
+    reaped (a worker that exited and was waited for counts in its parent's ``cutime``);
+    None where ``/proc`` cannot tell.
+
+    >>> process_tree_cpu_s(os.getpid()) is None or process_tree_cpu_s(os.getpid()) >= 0
+    True
+    """
+    ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    try:
+        fields = _proc_stat(pid)
+        # utime, stime, cutime, cstime (fields 14-17 of proc(5))
+        total = sum(int(v) for v in fields[11:15])
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except (OSError, ValueError, IndexError):
+        return None
+    for child in children:
+        try:
+            fields = _proc_stat(int(child))
+        except (OSError, ValueError):
+            continue  # exited meanwhile: its time is in our cutime from now on
+        total += int(fields[11]) + int(fields[12])
+    return total / ticks
+
+
+def _proc_stat(pid: int) -> list[str]:
+    """The fields of ``/proc/PID/stat`` after the command name (state is field 0)."""
+    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+
+
 def wait_healthy(base_url: str, proc: subprocess.Popen[bytes], timeout_s: float) -> None:
     """Poll the health endpoint until it answers 200; fail if the server exits or times out."""
     deadline = time.monotonic() + timeout_s
@@ -135,9 +174,17 @@ def wait_healthy(base_url: str, proc: subprocess.Popen[bytes], timeout_s: float)
     raise RuntimeError(f"{base_url}{HEALTH} did not answer within {timeout_s:.0f} s")
 
 
+@dataclass(frozen=True)
+class Server:
+    """A running server: its URL and the pid of its gunicorn master."""
+
+    url: str
+    pid: int
+
+
 @contextmanager
-def gunicorn(name: str, workdir: Path) -> Iterator[str]:
-    """Serve one app with gunicorn (2 sync workers) on a free loopback port; yield its URL."""
+def gunicorn(name: str, workdir: Path) -> Iterator[Server]:
+    """Serve one app with gunicorn (2 sync workers) on a free loopback port; yield it."""
     target, chdir = APPS[name]
     port = free_port()
     cmd = [
@@ -154,7 +201,7 @@ def gunicorn(name: str, workdir: Path) -> Iterator[str]:
     base_url = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(base_url, proc, STARTUP_TIMEOUT_S)
-        yield base_url
+        yield Server(base_url, proc.pid)
     except RuntimeError as exc:
         log.flush()
         tail = (workdir / f"{name}.log").read_text(errors="replace")[-2000:]
@@ -179,16 +226,21 @@ def check_answer(base_url: str, body: bytes) -> None:
             raise RuntimeError(f"{base_url}{ENDPOINT} answered {response.status}")
 
 
-def run_wrk(wrk: str, app: str, base_url: str, script: Path, duration_s: int) -> Run:
-    """Load ``base_url`` with wrk for ``duration_s`` seconds and parse its summary."""
+def run_wrk(wrk: str, app: str, server: Server, script: Path, duration_s: int) -> Run:
+    """Load ``server`` with wrk for ``duration_s`` seconds and parse its summary."""
     cmd = [
         wrk, "--threads", "2", "--connections", str(CONNECTIONS),
         "--duration", f"{duration_s}s", "--timeout", "5s",
-        "--script", str(script), base_url + ENDPOINT,
+        "--script", str(script), server.url + ENDPOINT,
     ]  # fmt: skip
+    cpu_before = process_tree_cpu_s(server.pid)
     out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    cpu_after = process_tree_cpu_s(server.pid)
     line = next(line for line in out.splitlines() if line.startswith("RESULT "))
     data = json.loads(line.removeprefix("RESULT "))
+    cpu_us = None
+    if cpu_before is not None and cpu_after is not None and data["requests"]:
+        cpu_us = (cpu_after - cpu_before) * 1e6 / data["requests"]
     return Run(
         app=app,
         reqs_per_s=data["requests"] / (data["duration_us"] / 1e6),
@@ -196,6 +248,7 @@ def run_wrk(wrk: str, app: str, base_url: str, script: Path, duration_s: int) ->
         p99_ms=data["p99_us"] / 1000,
         errors=data["errors"],
         non_2xx=data["non_2xx"],
+        cpu_us=cpu_us,
     )
 
 
@@ -230,11 +283,11 @@ def main() -> None:
         body_file.write_bytes(body)
         script = workdir / "post.lua"
         script.write_text(WRK_SCRIPT.format(body=body_file), encoding="utf-8")
-        urls = {name: stack.enter_context(gunicorn(name, workdir)) for name in APPS}
-        for url in urls.values():
-            check_answer(url, body)
+        servers = {name: stack.enter_context(gunicorn(name, workdir)) for name in APPS}
+        for server in servers.values():
+            check_answer(server.url, body)
             if args.warmup > 0:
-                run_wrk(wrk, "warmup", url, script, args.warmup)
+                run_wrk(wrk, "warmup", server, script, args.warmup)
 
         print(
             f"body: {len(body)} bytes; wrk {CONNECTIONS} connections, {args.duration} s per run; "
@@ -244,7 +297,7 @@ def main() -> None:
         runs: list[Run] = []
         for _ in range(args.rounds):
             for name in ("echo", "cleaner"):
-                run = run_wrk(wrk, name, urls[name], script, args.duration)
+                run = run_wrk(wrk, name, servers[name], script, args.duration)
                 print(run.line(), flush=True)
                 runs.append(run)
 
@@ -252,6 +305,7 @@ def main() -> None:
     medians = {}
     for name in ("echo", "cleaner"):
         mine = [r for r in runs if r.app == name]
+        cpus = [r.cpu_us for r in mine if r.cpu_us is not None]
         medians[name] = Run(
             app=name,
             reqs_per_s=statistics.median(r.reqs_per_s for r in mine),
@@ -259,6 +313,7 @@ def main() -> None:
             p99_ms=statistics.median(r.p99_ms for r in mine),
             errors=sum(r.errors for r in mine),
             non_2xx=sum(r.non_2xx for r in mine),
+            cpu_us=statistics.median(cpus) if cpus else None,
         )
     print(f"median over {args.rounds} rounds:")
     for name in ("echo", "cleaner"):
@@ -275,6 +330,13 @@ def main() -> None:
         f"cleaner p99 {p99:.2f} ms (target <= {MAX_P99_MS:.0f} ms: "
         f"{'met' if p99 <= MAX_P99_MS else 'missed'})"
     )
+    echo_cpu, cleaner_cpu = medians["echo"].cpu_us, medians["cleaner"].cpu_us
+    if echo_cpu and cleaner_cpu:
+        print(
+            f"server CPU per request: echo {echo_cpu:.0f} µs, cleaner {cleaner_cpu:.0f} µs "
+            f"(ratio echo/cleaner {echo_cpu / cleaner_cpu:.1%}; the client's share of the "
+            f"cores is not in it)"
+        )
 
 
 if __name__ == "__main__":
