@@ -334,7 +334,38 @@ def _damaged_word(m: re.Match[str], edge_qmarks: bool = False) -> _Damaged | Non
     if QMARK in word and _in_code(m):
         return None
     start = m.start() + offset
+    prefix = _joined_prefix(m.string, start, script)
+    if prefix:
+        # the second part of a Persian word: read with its first (``می‌��ود``)
+        first = prefix + data.ZERO_WIDTH_NON_JOINER
+        parts = (first + parts[0], *parts[1:]) if not _is_hole(parts[0]) else (first, *parts)
+        start -= len(first)
+        word = first + word
     return _Damaged(start, start + len(word), word, parts, script, joined)
+
+
+def _joined_prefix(text: str, start: int, script: str) -> str:
+    """The intact first part of a word written with a zero-width non-joiner, when one stands
+    right before ``start`` (Persian ``می`` of ``می‌شود``), else ``""``.
+
+    >>> _joined_prefix("می‌��ود", 3, "ARABIC") == "می"
+    True
+    >>> _joined_prefix("می ��ود", 3, "ARABIC")
+    ''
+    """
+    if start < 2 or text[start - 1] != data.ZERO_WIDTH_NON_JOINER:
+        return ""
+    i = start - 1
+    floor = max(0, start - 1 - _MAX_TOKEN_CHARS)
+    while i > floor and _TOKEN_CHAR_RE.match(text, i - 1):
+        i -= 1
+    prefix = text[i : start - 1]
+    if not prefix or any(not c.isalpha() and script_of(c) != script for c in prefix):
+        return ""
+    letters = [c for c in prefix if c.isalpha()]
+    if not letters or any(script_of(c) != script for c in letters):
+        return ""
+    return prefix
 
 
 @functools.lru_cache(maxsize=_CACHED_WORDS)

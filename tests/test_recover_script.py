@@ -379,3 +379,13 @@ def test_a_question_mark_that_may_be_one_letter_only_is_not_read_by_spelling() -
     text = "Біз ертең қалаға барамыз, онда көп адамдармен сөйлескім келеді."
     damaged = text.encode("cp1251", "replace").decode("cp1251")
     assert recover_scripts(damaged, OPTIONS) == (damaged, [])
+
+
+def test_the_second_part_of_a_persian_word_is_read_with_its_first() -> None:
+    # ``\ufffd\ufffdود`` alone fits ``شود``, ``بود``, ``رود`` ...; after ``می`` and a
+    # zero-width non-joiner it is the second part of one word, and ``می\u200cشود`` is read.
+    text = "کتابخانه پس از تعمیر روز دوشنبه صبح باز می\u200cشود."
+    damaged = text.replace("\u200cش", f"\u200c{R}{R}")
+    assert fix(damaged) == text
+    lone = text.replace("می\u200cش", f"{R}{R}")
+    assert recover_scripts(lone, OPTIONS) == (lone, [])
