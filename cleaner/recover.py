@@ -1322,13 +1322,16 @@ def _choose_in(
             consider(fill)
     weights = [(score, word, lang) for word, (score, lang) in scored.items() if score > 0]
     filled = [w for w in scored if QMARK not in w]
-    if (
-        script == "LATIN"
-        and not foreign
-        and filled
-        and len(filled) <= thresholds.MAX_COMPOUND_CANDIDATES
-        and all(QMARK in w for _, w, _ in weights)
-    ):
+    no_word = script == "LATIN" and not foreign and all(QMARK in w for _, w, _ in weights)
+    if no_word and len(filled) > thresholds.MAX_COMPOUND_CANDIDATES and language_choices:
+        # Too many fillings to look each up as a compound: those whose parts, each looked
+        # up by its shape, are lexicon words.
+        allowed = [set(options) for options in language_choices]
+        filled = [
+            pieces[0] + "".join(f + p for f, p in zip(fill, pieces[1:], strict=True))
+            for fill in _compound_fillings(token, holes, allowed)
+        ]
+    if no_word and filled and len(filled) <= thresholds.MAX_COMPOUND_CANDIDATES:
         # No filling is a lexicon word: perhaps a compound of them (``Åkervägen``).
         for word in filled:
             score, lang = _compound_score(word, langs)
@@ -1485,6 +1488,43 @@ def _lexicon_fillings(
         else:
             fillings.append(tuple(fill))
     return fillings
+
+
+def _compound_fillings(
+    token: str, holes: list[_Hole], allowed: list[set[str]]
+) -> list[tuple[str, ...]]:
+    """Fillings of ``token``'s one-letter holes that split it into two Latin lexicon words,
+    each part with holes of its own looked up by its shape (:func:`_lexicon_fillings`), at
+    most MAX_COMPOUND_CANDIDATES of them; the head has MIN_COMPOUND_HEAD_CHARS letters or
+    more. Which language's words they are is weighed later (:func:`_compound_score`).
+
+    >>> token = "\ufffde\ufffdmeba\ufffd\ufffd"
+    >>> allowed = [set("\u00e7\u011f\u0131\u015f\u00f6\u00fc")] * 4
+    >>> fills = ["".join(f) for f in _compound_fillings(token, _holes(token, False), allowed)]
+    >>> fills[0], len(fills)
+    ('\u00e7\u015f\u015f\u0131', 2)
+    """
+    if any(h.end - h.start != 1 for h in holes) or len(token.lower()) != len(token):
+        return []
+    found: list[tuple[str, ...]] = []
+    last = len(token) - thresholds.MIN_COMPOUND_PART_CHARS
+    for cut in range(thresholds.MIN_COMPOUND_HEAD_CHARS, last + 1):
+        inside = [i for i, h in enumerate(holes) if h.start < cut]
+        outside = [i for i, h in enumerate(holes) if h.start >= cut]
+        if not inside or not outside:
+            continue  # an intact part adds nothing a whole-word look-up did not try
+        head_holes = [holes[i] for i in inside]
+        tail_holes = [
+            _Hole(h.start - cut, h.end - cut, h.kind) for h in (holes[i] for i in outside)
+        ]
+        heads = _lexicon_fillings(token[:cut], head_holes, [allowed[i] for i in inside])
+        if not heads:
+            continue
+        tails = _lexicon_fillings(token[cut:], tail_holes, [allowed[i] for i in outside])
+        found.extend(head + tail for head in heads for tail in tails)
+        if len(found) >= thresholds.MAX_COMPOUND_CANDIDATES:
+            break
+    return list(dict.fromkeys(found))[: thresholds.MAX_COMPOUND_CANDIDATES]
 
 
 def _one_spelling_each(

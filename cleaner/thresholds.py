@@ -422,6 +422,9 @@ MIN_LOST_LETTER_ZIPF_MARGIN = 2.0
 # COMPOUND_PENALTY_ZIPF. Guesses; the cap bounds the look-ups (about a word's length
 # squared per filling).
 MAX_COMPOUND_CANDIDATES = 200
+# A word with more fillings than that (``\ufffde\ufffdmeba\ufffd\ufffd``) is split in two
+# parts, each with holes looked up by its shape; the first MAX_COMPOUND_CANDIDATES fillings
+# so found are weighed.
 MAX_COMPOUND_PARTS = 3
 MIN_COMPOUND_PART_CHARS = 3
 MIN_COMPOUND_HEAD_CHARS = 4

@@ -632,3 +632,9 @@ def test_two_lost_letters_ending_a_french_word_are_no_closing_guillemet() -> Non
     original = "Le projet a été agréé par le ministère."
     fixed, _steps = recover_text(fffd_damage(original, "cp1252"), OPTIONS)
     assert fixed == original
+
+
+def test_compound_with_too_many_fillings_is_found_part_by_part() -> None:
+    original = "Toplantı, köyün 'köşebaşı' denilen yerinde öğleden sonra yapıldı."
+    fixed, _steps = recover_text(fffd_damage(original, "cp1254"), OPTIONS)
+    assert fixed == original
