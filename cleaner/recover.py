@@ -2321,6 +2321,9 @@ def recover_text(text: str, options: CleanOptions) -> tuple[str, list[Step]]:
         tokens = list(_TOKEN_RE.finditer(text))
         damaged = _candidate_tokens(text, tokens)
     recovered, steps = _recover_words(text, damaged, doc, options)
+    if doc.legacy_bytes and "LATIN" in doc.confident and _LOST_ORDINAL_RE.search(text):
+        recovered, ordinal_steps = _restore_ordinals(text, recovered, steps, lang)
+        steps = sorted(steps + ordinal_steps, key=lambda s: s.start or 0)
     if space_steps:
         steps = sorted(steps + space_steps, key=lambda s: s.start or 0)
     if not quote_steps:
@@ -2408,6 +2411,67 @@ def _restore_spaced_punctuation(text: str, lang: str) -> tuple[str, list[Step]]:
         prev = end
     out.append(text[prev:])
     return "".join(out), steps
+
+
+# A U+FFFD right after a number and before a space and a word (``2\ufffd Se\ufffd\ufffdo``).
+# Fixed width: linear.
+_LOST_ORDINAL_RE = re.compile(r"(?<=\d)\ufffd(?= [^\W\d_])")
+_NEXT_WORD_RE = re.compile(r" ([^\W\d_]+)")
+
+
+def _restore_ordinals(
+    text: str, recovered: str, steps: list[Step], lang: str
+) -> tuple[str, list[Step]]:
+    """In legacy bytes of a language that writes ordinal indicators, a U+FFFD between a
+    number and a word is one: feminine (``ª``) before a word with a feminine ending (read
+    in ``recovered``, the text with its words recovered), else masculine (``º``). ``steps``
+    are the recovery's steps (offsets into ``text``), which say where the mark now stands.
+
+    >>> text = "Rua 5, 2\ufffd Se\ufffd\ufffdo, 1\ufffd andar"
+    >>> recovered = "Rua 5, 2\ufffd Seção, 1\ufffd andar"
+    >>> _restore_ordinals(text, recovered, [], "pt")[0]
+    'Rua 5, 2ª Seção, 1º andar'
+    """
+    endings = recover_data.FEMININE_ENDINGS.get(lang)
+    if not endings:
+        return recovered, []
+    feminine, masculine = recover_data.ORDINAL_INDICATORS
+    shifts = sorted(
+        (s.start, len(s.after) - len(s.before))
+        for s in steps
+        if s.start is not None and s.before is not None and s.after is not None
+    )
+    chars = list(recovered)
+    out: list[Step] = []
+    shift = 0
+    k = 0
+    for line, m in _numbered_matches(_LOST_ORDINAL_RE, text):
+        while k < len(shifts) and shifts[k][0] < m.start():
+            shift += shifts[k][1]
+            k += 1
+        at = m.start() + shift
+        if recovered[at : at + 1] != REPLACEMENT:
+            continue
+        word = _NEXT_WORD_RE.match(recovered, at + 1)
+        if word is None or REPLACEMENT in recovered[word.end() : word.end() + 1]:
+            continue
+        mark = feminine if word.group(1).lower().endswith(endings) else masculine
+        chars[at] = mark
+        out.append(
+            Step(
+                Stage.RECOVER,
+                "recover",
+                Reason.LOSSY_REPLACEMENT,
+                detail="ordinal indicator",
+                line=line,
+                start=m.start(),
+                end=m.end(),
+                before=REPLACEMENT,
+                after=mark,
+                confidence=thresholds.LOST_NBSP_CONFIDENCE,
+            )
+        )
+    return "".join(chars), out
 
 
 def _word_script(token: str, main_script: str) -> str:
@@ -2526,9 +2590,16 @@ def _recover_words(
     if found and "LATIN" in doc.confident:
         # A text that lost letters lost its dashes too: a lone mark between spaces that no
         # letter explained stood for the language's spaced dash (``42 ? don’t``).
-        # A one-letter word of another language (``ő`` in English) is no reading.
+        # A one-letter word of another language (``ő`` in English), or with a letter the
+        # language does not write, is no reading of a lone mark.
         lang = (doc.languages.get("LATIN") or ("",))[0]
-        found = [(m, c) for m, c in found if c.language == lang or not _spaced_mark(text, m)]
+        own = language_letters(lang)
+        found = [
+            (m, c)
+            for m, c in found
+            if any(ch.isalpha() for ch in m.group())
+            or (c.language == lang and all(ch in own for ch in c.word if ord(ch) > 127))
+        ]
         taken = {m.start() for m, _ in found}
         dash = recover_data.SPACED_DASHES.get(lang, recover_data.DEFAULT_SPACED_DASH)
         found.extend(

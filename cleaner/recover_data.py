@@ -176,6 +176,17 @@ SPACED_DASHES: dict[str, str] = {"en": "\u2014"}
 SPACED_PUNCTUATION_LANGUAGES = frozenset({"fr"})
 GUILLEMETS = "\u00ab\u00bb"
 
+# Languages that write ordinal numbers with a superscript ordinal indicator after the digits
+# (``2\u00aa Se\u00e7\u00e3o``, ``1\u00ba andar``): feminine before a noun with one of the
+# listed endings, else masculine. Both indicators are bytes AA and BA of the Windows and
+# ISO Latin charsets, which UTF-8 cannot start a character with.
+ORDINAL_INDICATORS = "\u00aa\u00ba"
+FEMININE_ENDINGS: dict[str, tuple[str, ...]] = {
+    "pt": ("a", "\u00e7\u00e3o", "s\u00e3o", "dade", "gem"),
+    "es": ("a", "i\u00f3n", "dad"),
+    "gl": ("a", "ci\u00f3n", "dade"),
+}
+
 # The mark a lone ``?`` or U+FFFD stood for between two words written together
 # (``north?east``, ``subject\ufffdverb``) in a text whose language has no letter the charset
 # lacked: the non-breaking hyphen, which no 8-bit charset writes, for a ``?``; the en dash,

@@ -638,3 +638,18 @@ def test_compound_with_too_many_fillings_is_found_part_by_part() -> None:
     original = "Toplantı, köyün 'köşebaşı' denilen yerinde öğleden sonra yapıldı."
     fixed, _steps = recover_text(fffd_damage(original, "cp1254"), OPTIONS)
     assert fixed == original
+
+
+def test_lost_ordinal_indicators_follow_the_gender_of_the_next_word() -> None:
+    original = "Moramos no 3º andar, ao lado da 1ª Seção da polícia, perto da praça."
+    damaged = fffd_damage(original, "cp1252")
+    fixed, steps = recover_text(damaged, OPTIONS)
+    assert fixed == original
+    ordinals = [(step.before, step.after) for step in steps if step.detail == "ordinal indicator"]
+    assert ordinals == [("\ufffd", "º"), ("\ufffd", "ª")]
+    assert all(damaged[s.start : s.end] == s.before for s in steps if s.start is not None)
+
+
+def test_lone_mark_after_a_number_in_english_is_no_foreign_one_letter_word() -> None:
+    fixed, _steps = recover_text("Turn to page 42 \ufffd don\ufffdt skip the notes", OPTIONS)
+    assert fixed == "Turn to page 42 \ufffd don\u2019t skip the notes"
