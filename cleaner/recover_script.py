@@ -630,7 +630,11 @@ def _explained(qmarked: list[str], lang: str, script: str, intact: frozenset[str
         return 0
     count = 0
     for word in qmarked[: thresholds.MAX_SCRIPT_LANGUAGE_QMARK_WORDS]:
-        key = lexicon_key(word.strip(QMARK) + QMARK * word.endswith(QMARK), lang)
+        core = word.strip(QMARK)
+        # one ``?`` at each edge is a hole (see :func:`_parse`)
+        key = lexicon_key(
+            QMARK * word.startswith(QMARK) + core + QMARK * word.endswith(QMARK), lang
+        )
         holes = key.count(QMARK)
         if not holes or holes > thresholds.MAX_SCRIPT_LANGUAGE_QMARKS:
             continue

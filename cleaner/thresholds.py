@@ -638,8 +638,11 @@ SCRIPT_SPELLING_LETTERS = 40
 # Greek words of five letters are monosyllables.
 MIN_SCRIPT_ACCENTED_WORD_LETTERS = 5
 # The share of the document's script words written with a capital above which a line is a
-# line of names (an address), where a word-initial hole is filled with a capital. Guess.
-MIN_SCRIPT_NAME_LINE_CAPITALS = 0.5
+# line of names (an address), where a word-initial hole is filled with a capital. Guess: an
+# address line writes its honorific, street-type, house and flat words in lower case (``пані
+# ... вулиця ... буд. ... кв.``), so two in five of its intact words may be capitals, and
+# the words that lost their first letter are not counted; prose runs below one in five.
+MIN_SCRIPT_NAME_LINE_CAPITALS = 0.4
 # A text too short to tell its language from its intact words (a name, an address) is told
 # by its words with ``?`` holes too: at most this many of them are read, with at most this
 # many ``?`` each (36 fillings of a six-letter set), each filled with the letters a language's

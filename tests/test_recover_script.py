@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import random
+from collections import Counter
 
 import pytest
 
 from cleaner import clean
 from cleaner.options import CleanOptions
-from cleaner.recover_script import alphabet, recover_scripts
+from cleaner.recover_script import _choose_language, alphabet, recover_scripts
 from cleaner.trace import Reason, Stage, Step
 
 OPTIONS = CleanOptions()
@@ -389,3 +390,26 @@ def test_the_second_part_of_a_persian_word_is_read_with_its_first() -> None:
     assert fix(damaged) == text
     lone = text.replace("می\u200cش", f"{R}{R}")
     assert recover_scripts(lone, OPTIONS) == (lone, [])
+
+
+def test_names_that_lost_their_first_letter_to_the_charset_keep_their_capitals() -> None:
+    # An address line: names and places in capitals, the words around them in lower case
+    # (three capitals in seven intact words).
+    text = "пані Олена Іваненко, вулиця Івана Франка, буд. 8, кв. 3, Житомир"
+    damaged = ukrainian_through_koi8_r(text)
+    assert "?ваненко, вулиця ?вана" in damaged
+    assert fix(damaged) == text.replace("пані", "пан?")
+
+
+def test_a_short_line_tells_its_language_from_words_that_lost_their_first_letter() -> None:
+    # One intact word names no language; the words a ``?`` starts read as Ukrainian only.
+    text = "Ігор Євгенович, провулок Їжакевича, 7, Ірпінь"
+    damaged = ukrainian_through_koi8_r(text)
+    holed = [w.strip(",") for w in damaged.split() if "?" in w]
+    seen = frozenset(c for c in damaged.casefold() if c.isalpha())
+    intact = Counter(["провулок"])
+    assert _choose_language("CYRILLIC", intact, seen) == ""
+    assert _choose_language("CYRILLIC", intact, seen, holed) == "uk"
+    # with more intact capitals around, the names keep their capitals too
+    text = "Ігор Євгенович Бондар, провулок Їжакевича, 7, Ірпінь"
+    assert fix(ukrainian_through_koi8_r(text)) == text
