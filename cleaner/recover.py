@@ -676,6 +676,9 @@ class _Document:
     # Legacy bytes come from one 8-bit charset: once the confident recoveries show which,
     # a U+FFFD is filled only with letters these charsets write (empty: any letter).
     legacy_charsets: tuple[str, ...] = ()
+    # A text with intact letters, whose language its words tell: a lone U+FFFD after a
+    # letter is one lost letter (a chunk boundary leaves two or more).
+    lone_letters: bool = False
 
 
 _EMPTY_DOCUMENT = _Document(
@@ -831,8 +834,21 @@ def _lost_letters(lang: str, hole: _Hole, doc: _Document) -> frozenset[str]:
     """The letters of ``lang`` that ``hole`` can stand for in ``doc``."""
     if hole.kind == REPLACEMENT:
         run = hole.end - hole.start
+        if run == 1 and doc.chunked and doc.lone_letters and hole.start > 0:
+            return _lone_lost_letters(lang)
         return _lost_letters_of(lang, hole.kind, run, doc.chunked, doc.legacy_charsets)
     return _lost_letters_of(lang, hole.kind, 0, doc.chunked, doc.charsets)
+
+
+@functools.cache
+def _lone_lost_letters(lang: str) -> frozenset[str]:
+    """The Latin letters of ``lang`` one lone U+FFFD may stand for in a text with intact
+    letters: its letters whose bytes a lossy mojibake repair lost (one U+FFFD per letter).
+
+    >>> "".join(sorted(_lone_lost_letters("de")))
+    'ÄÖÜßäöü'
+    """
+    return frozenset(c for c in language_letters(lang) if script_of(c) == "LATIN")
 
 
 @functools.lru_cache(maxsize=_CACHED_LOST_LETTER_SETS)
@@ -2228,6 +2244,12 @@ def recover_text(text: str, options: CleanOptions) -> tuple[str, list[Step]]:
     doc = _spell_language(damaged, doc)
     if doc.legacy_bytes and doc.main_script in doc.confident:
         doc = dataclasses.replace(doc, legacy_charsets=_writing_charsets(doc))
+    if (
+        doc.chunked
+        and "LATIN" in doc.confident
+        and doc.words.total() >= thresholds.MIN_WORDS_FOR_LONE_LOST_LETTERS
+    ):
+        doc = dataclasses.replace(doc, lone_letters=True)
     # Weighed without the document's own words: a word with a lost letter is never intact
     # in the text, so the bare word (``to``, intact elsewhere) would always win over it.
     lexicon_only = dataclasses.replace(doc, words=Counter(), folded=Counter())

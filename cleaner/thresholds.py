@@ -762,3 +762,10 @@ MAX_QUOTE_WORD_FILLINGS = 400
 # the spellings of a few intact Turkish words against each with a lost letter before it:
 # leads of 4.5 to 6.7 nats for ordinary words, 1.3 for a short one (``ama``). Guess: 5.
 MIN_QUOTE_SPELLING_LEAD_NATS = 5.0
+
+# ---- lossy recovery: one U+FFFD per letter
+# A chunk boundary cuts a character into two U+FFFD or more; a lone U+FFFD after a letter in
+# a text with intact letters is one letter whose bytes a lossy mojibake repair lost, once
+# the text has at least this many intact words and they tell its language (a lone word,
+# ``Sloven\ufffdina``, is left as it is). Guess.
+MIN_WORDS_FOR_LONE_LOST_LETTERS = 5

@@ -653,3 +653,18 @@ def test_lost_ordinal_indicators_follow_the_gender_of_the_next_word() -> None:
 def test_lone_mark_after_a_number_in_english_is_no_foreign_one_letter_word() -> None:
     fixed, _steps = recover_text("Turn to page 42 \ufffd don\ufffdt skip the notes", OPTIONS)
     assert fixed == "Turn to page 42 \ufffd don\u2019t skip the notes"
+
+
+def test_lone_replacement_after_a_letter_in_a_text_with_intact_letters_is_one_letter() -> None:
+    # A chunk boundary leaves two U+FFFD or more; a lossy mojibake repair leaves one per
+    # letter.
+    original = "Wczoraj w Krakowie odbyła się konferencja naukowa poświęcona historii miasta."
+    damaged = original.replace("ę", "\ufffd", 2)
+    assert damaged.count("\ufffd") == 2
+    fixed, _steps = recover_text(damaged, OPTIONS)
+    assert fixed == original
+
+
+def test_lone_replacement_in_a_lone_word_with_intact_letters_stays() -> None:
+    text = "Zażółć gęś\ufffd"
+    assert recover_text(text, OPTIONS)[0] == text
