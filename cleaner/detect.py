@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 import charset_normalizer
 
 from cleaner import charsets, lexicon, thresholds
+from cleaner.cache import persistent
 from cleaner.errors import UndecodableInput
 from cleaner.trace import Decoding, Reason, Stage, Step
 
@@ -519,6 +520,7 @@ def _usual_pairs(word: str, usual: frozenset[str]) -> float:
 
 
 @functools.cache
+@persistent("letter-pairs")
 def _letter_pairs(lang: str) -> frozenset[str]:
     """The non-ASCII letter pairs of ``lang``'s common words (read-only, built once)."""
     frequencies = lexicon.band_frequencies()

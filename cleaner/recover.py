@@ -43,6 +43,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from cleaner import recover_data, thresholds
+from cleaner.cache import persistent
 from cleaner.lexicon import (
     LANGUAGES,
     WordGroups,
@@ -545,6 +546,7 @@ def letter_model(lang: str) -> dict[str, int]:
     return _count_grams(lang, thresholds.MAX_LETTER_MODEL_WORDS, thresholds.LETTER_MODEL_ORDER)
 
 
+@persistent("letter-grams")
 def _count_grams(lang: str, size: int, order: int) -> dict[str, int]:
     """:func:`letter_model` over the ``size`` most frequent words, n-grams up to ``order``."""
     ranked = itertools.islice(ranked_words(lexicon_language(lang)), size)

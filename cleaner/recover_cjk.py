@@ -47,6 +47,7 @@ import wordfreq
 
 from cleaner import lexicon, thresholds
 from cleaner import recover_cjk_data as data
+from cleaner.cache import persistent
 from cleaner.lexicon import WordTable, band_frequencies
 from cleaner.options import CleanOptions
 from cleaner.recover import mark_runs
@@ -244,6 +245,17 @@ def char_model(lang: str) -> CharModel | None:
     """
     if lang not in data.MODEL_VOCABULARY or not lexicon.has_list(lang):
         return None
+    parts = _char_model_parts(lang)
+    if parts is None:
+        return None
+    groups, vocabulary = parts
+    return CharModel(lang, WordTable.from_groups(groups, band_frequencies()), vocabulary)
+
+
+@persistent("cjk-model")
+def _char_model_parts(lang: str) -> tuple[list[tuple[int, list[str]]], tuple[str, ...]] | None:
+    """:func:`char_model`'s keys grouped by frequency band, and its vocabulary (plain data,
+    kept on disk)."""
     bands = list(
         itertools.takewhile(
             lambda bw: 9.0 - bw[0] / 100.0 >= thresholds.MIN_CJK_MODEL_ZIPF,
@@ -276,8 +288,7 @@ def char_model(lang: str) -> CharModel | None:
     singles = sorted((k for k in keys if len(k) == 1), key=weights.__getitem__, reverse=True)
     vocabulary = tuple(singles[: data.MODEL_VOCABULARY[lang]])
     del weights, keys, codes, bands
-    table = WordTable.from_groups(sorted(groups.items()), band_frequencies())
-    return CharModel(lang, table, vocabulary)
+    return sorted(groups.items()), vocabulary
 
 
 # ---------------------------------------------------------------------------------------

@@ -54,6 +54,7 @@ from dataclasses import dataclass
 
 from cleaner import lexicon, recover_data, thresholds
 from cleaner import recover_script_data as data
+from cleaner.cache import persistent
 from cleaner.lexicon import LANGUAGES, frequency_table
 from cleaner.options import CleanOptions
 from cleaner.recover import charset_repertoire, serbian_cyrillic
@@ -217,6 +218,7 @@ def alphabet(lang: str) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=_CACHED_INDEXES)
+@persistent("script-words")
 def word_index(lang: str) -> dict[int, str]:
     """The frequent words of ``lang`` by length: each a newline-joined string, best first.
 
@@ -965,6 +967,7 @@ def joined_parts(lang: str) -> dict[str, float]:
 
 
 @functools.lru_cache(maxsize=_CACHED_INDEXES)
+@persistent("script-letters")
 def letter_model(lang: str) -> tuple[dict[str, int], dict[str, int]]:
     """Letter trigram and bigram counts over the indexed words of ``lang`` (word types, so
     that common spellings, not common words, weigh). Words are padded with ``^^`` and ``$``.
