@@ -12,6 +12,7 @@ the client socket (starting a thread costs more than the rest of a small request
 
 from __future__ import annotations
 
+import _signal
 import contextlib
 import signal
 import socket
@@ -101,7 +102,7 @@ class BodyReader:
         if sock is None:
             return
         if alarm and _alarm_usable(timeout):
-            self._previous_handler = signal.signal(signal.SIGALRM, self._on_alarm)
+            self._previous_handler = _set_handler(signal.SIGALRM, self._on_alarm)
             self._alarm = True
             signal.setitimer(signal.ITIMER_REAL, timeout)
         else:
@@ -121,7 +122,7 @@ class BodyReader:
                 signal.setitimer(signal.ITIMER_REAL, 0)
             finally:
                 previous = self._previous_handler
-                signal.signal(signal.SIGALRM, signal.SIG_DFL if previous is None else previous)
+                _set_handler(signal.SIGALRM, signal.SIG_DFL if previous is None else previous)
         if self._watchdog is not None:
             self._watchdog.cancel()
             self._watchdog = None
@@ -174,6 +175,14 @@ class BodyReader:
         return self._guarded(self._stream.readline, max_line)
 
 
+# The C functions under ``signal.signal`` and ``signal.getsignal``: the same calls, without
+# the wrappers' conversion of handlers to enums (for a function handler, a failed enum
+# look-up and a caught ValueError: 4 µs a pair against 0.6 µs). A request sets and puts
+# back a handler twice.
+_set_handler = _signal.signal
+_get_handler = _signal.getsignal
+
+
 class _ReadDeadlinePassed(Exception):
     """Raised by the read alarm into a blocked read."""
 
@@ -189,7 +198,7 @@ def _alarm_usable(seconds: float) -> bool:
         seconds > 0
         and hasattr(signal, "setitimer")
         and threading.current_thread() is threading.main_thread()
-        and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None)
+        and _get_handler(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None)
     )
 
 
@@ -221,7 +230,7 @@ def time_limit(seconds: float) -> Iterator[None]:
     if not _alarm_usable(seconds):
         yield
         return
-    previous = signal.signal(signal.SIGALRM, _raise_time_limit)
+    previous = _set_handler(signal.SIGALRM, _raise_time_limit)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
@@ -229,4 +238,4 @@ def time_limit(seconds: float) -> Iterator[None]:
         try:
             signal.setitimer(signal.ITIMER_REAL, 0)
         finally:
-            signal.signal(signal.SIGALRM, signal.SIG_DFL if previous is None else previous)
+            _set_handler(signal.SIGALRM, signal.SIG_DFL if previous is None else previous)
