@@ -2327,7 +2327,15 @@ def recover_text(text: str, options: CleanOptions) -> tuple[str, list[Step]]:
 
     lang = (doc.languages.get(doc.main_script) or ("",))[0]
     marks = recover_data.QUOTATION_MARKS.get(lang, recover_data.DEFAULT_QUOTATION_MARKS)
-    text, quote_steps = _restore_quotation_marks(text, reads_as_quote, marks)
+    # A repeated word is weighed once (a page of the same quoted word stays linear and cheap).
+    weighed: dict[tuple[str, bool], bool] = {}
+
+    def reads_as_quote_once(word: str, opening: bool) -> bool:
+        if (word, opening) not in weighed:
+            weighed[(word, opening)] = reads_as_quote(word, opening)
+        return weighed[(word, opening)]
+
+    text, quote_steps = _restore_quotation_marks(text, reads_as_quote_once, marks)
     if (
         doc.legacy_bytes
         and lang in recover_data.SPACED_PUNCTUATION_LANGUAGES
