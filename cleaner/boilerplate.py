@@ -1288,10 +1288,13 @@ def _decide(infos: list[LineInfo], first: int, last: int) -> list[Decision]:
                 # A title; a line ending with a full stop is the lead sentence above it.
                 _keep_kicker(infos, pos, decisions)
                 break
-    # Trailer: source credits and a closing dateline right after the body.
+    # Trailer: source credits, a closing dateline and a rights notice right after the body.
     trailer_end = last + 1 + (thresholds.MAX_TRAILER_LINES if trailer else 0)
     for pos in range(last + 1, min(len(infos), trailer_end)):
         info = infos[pos]
+        if _is_rights_notice(info):
+            decisions[pos] = (Reason.CREDIT, thresholds.HEADER_CONFIDENCE)
+            break
         if info.label is not None or info.marker is not None or info.repeated:
             break
         if info.n_words <= thresholds.MAX_CREDIT_WORDS and (
@@ -1299,6 +1302,19 @@ def _decide(infos: list[LineInfo], first: int, last: int) -> list[Decision]:
         ):
             decisions[pos] = (Reason.CREDIT, thresholds.HEADER_CONFIDENCE)
     return decisions
+
+
+def _is_rights_notice(info: LineInfo) -> bool:
+    """A copyright line of sentence length that a news agency puts under its articles
+    ("Copyright 2008 The Example Press. All rights reserved. This material may not be
+    published ..."): a site's own footer says its name and year in a few words."""
+    return (
+        info.marker == Reason.FOOTER
+        and not info.repeated
+        and info.label is None
+        and info.size >= thresholds.MIN_RIGHTS_NOTICE_CHARS
+        and is_sentence_like(info.text)
+    )
 
 
 def _keep_kicker(infos: list[LineInfo], title: int, decisions: list[Decision]) -> None:

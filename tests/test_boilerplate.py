@@ -891,3 +891,25 @@ def test_text_that_is_no_page_is_judged_without_records() -> None:
     text = "Home\n\nNews\n\nA short note."
     out, steps, rebuilt = _one_pass(text.split("\n"), OPTS, memo)
     assert (out, steps, rebuilt, memo) == (text, [], False, {})
+
+
+AGENCY_NOTICE = (
+    "Copyright 2024 The Coastal Wire. All rights reserved. This material may not be "
+    "published, broadcast, rewritten or redistributed."
+)
+
+
+def test_agency_rights_notice_under_the_article_is_kept() -> None:
+    """A sentence-long copyright notice right under the last paragraph belongs to the
+    article; the site's own short copyright line in the footer does not."""
+    text = page(*EN_MENU, EN_TITLE, *EN_BODY, AGENCY_NOTICE, *EN_RELATED, *EN_FOOTER)
+    out = kept(text)
+    assert out == [EN_TITLE, *EN_BODY, AGENCY_NOTICE]
+    assert reasons(text)[EN_FOOTER[-1]] == Reason.FOOTER
+
+
+def test_rights_notice_far_from_the_article_is_dropped() -> None:
+    """The same notice after the related-stories list is page furniture."""
+    text = page(*EN_MENU, EN_TITLE, *EN_BODY, *EN_RELATED, *EN_FOOTER[:-1], AGENCY_NOTICE)
+    assert AGENCY_NOTICE not in kept(text)
+    assert reasons(text)[AGENCY_NOTICE] == Reason.FOOTER
