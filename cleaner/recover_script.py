@@ -1054,7 +1054,8 @@ def _sentence_start(text: str, start: int) -> bool:
 def _name_line(text: str, word: _Damaged) -> bool:
     """True when most words of the script around the word (on its line) are capitalised:
     a line of names or an address, where a lost first letter is a capital."""
-    lo = text.rfind("\n", max(0, word.start - _LINE_WINDOW_CHARS), word.start) + 1
+    floor = max(0, word.start - _LINE_WINDOW_CHARS)
+    lo = max(floor, text.rfind("\n", floor, word.start) + 1)
     hi = text.find("\n", word.end, word.end + _LINE_WINDOW_CHARS)
     hi = word.end + _LINE_WINDOW_CHARS if hi < 0 else hi
     around = [
