@@ -1020,7 +1020,34 @@ def _extend_edges(
         end = min(len(infos), last + 1 + thresholds.MAX_LIST_ITEMS)
         while last + 1 < end and _is_plain(infos[last + 1]):
             last += 1
-    return first, last
+    return first, _take_trailing_table(infos, last)
+
+
+def _take_trailing_table(infos: list[LineInfo], last: int) -> int:
+    """The new last position of a body that a table follows.
+
+    Right after the last paragraph, a run of plain lines (no label, no marker, none
+    repeated on the page, no long prose) whose rows mostly share the same punctuation
+    ("Spain (Group F): 11th appearance", "Wales (Group E): Second appearance") is a table
+    of the article: the body takes it in, up to its last such row. Headlines of related
+    stories and menu labels do not repeat one punctuation pattern row after row.
+    """
+    end = min(len(infos), last + 1 + thresholds.MAX_TABLE_LINES)
+    pos = last + 1
+    while pos < end and infos[pos].cls != GOOD and _is_plain(infos[pos]):
+        pos += 1
+    run = pos - last - 1
+    if run < thresholds.MIN_TABLE_ROWS:
+        return last
+    shapes = [_PUNCTUATION_SHAPE_RE.sub("", info.text) for info in infos[last + 1 : pos]]
+    shape, rows = Counter(shapes).most_common(1)[0]
+    if not shape or rows < thresholds.MIN_TABLE_ROWS or rows < thresholds.MIN_TABLE_ROW_SHARE * run:
+        return last
+    return last + run - shapes[::-1].index(shape)
+
+
+# What a table row's punctuation pattern leaves out: words and spaces.
+_PUNCTUATION_SHAPE_RE = re.compile(r"[\w\s]+")
 
 
 def find_body(points: list[float]) -> tuple[int, int] | None:

@@ -121,6 +121,13 @@ SHORT_DATA_POINTS = -0.15
 MAX_BODY_GAP_LINES = 6
 # ... and only to a line of at least this size.
 MIN_BODY_EXTENSION_CHARS = 200
+# A table right after the last paragraph joins the body: among the next plain lines (at
+# most MAX_TABLE_LINES), at least MIN_TABLE_ROWS rows and MIN_TABLE_ROW_SHARE of them
+# with the same punctuation ("Name (Group A): 10th appearance"). Guesses, checked on
+# scraped news pages with result lists; lists of related headlines share no pattern.
+MAX_TABLE_LINES = 150
+MIN_TABLE_ROWS = 4
+MIN_TABLE_ROW_SHARE = 0.75
 # A long line with more than this share of digits is not counted as prose when looking for
 # the body (contact blocks, score tables); prose rarely has more than 5 %.
 MAX_GOOD_DIGIT_SHARE = 0.08

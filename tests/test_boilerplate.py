@@ -913,3 +913,29 @@ def test_rights_notice_far_from_the_article_is_dropped() -> None:
     text = page(*EN_MENU, EN_TITLE, *EN_BODY, *EN_RELATED, *EN_FOOTER[:-1], AGENCY_NOTICE)
     assert AGENCY_NOTICE not in kept(text)
     assert reasons(text)[AGENCY_NOTICE] == Reason.FOOTER
+
+
+RESULTS_TABLE = [
+    "Northfield (Labour): 4,210 votes",
+    "Eastbrook (Green): 3,877 votes",
+    "Millbay (Liberal): 2,954 votes",
+    "Harbourside (Labour): 2,101 votes",
+    "Old Town (Independent): 1,460 votes",
+]
+
+
+def test_table_whose_rows_share_their_punctuation_after_the_article_is_kept() -> None:
+    text = page(*EN_MENU, EN_TITLE, *EN_BODY, "Results by ward", *RESULTS_TABLE, *EN_FOOTER)
+    assert kept(text) == [EN_TITLE, *EN_BODY, "Results by ward", *RESULTS_TABLE]
+
+
+def test_headlines_after_the_article_are_no_table() -> None:
+    headlines = [
+        "Storm season starts early on the coast",
+        "Council approves a new budget for 2025",
+        "Local team wins the regional cup, again",
+        "Ferry prices: what the new timetable means",
+        "Five walks along the old harbour wall",
+    ]
+    text = page(*EN_MENU, EN_TITLE, *EN_BODY, *headlines, *EN_FOOTER)
+    assert kept(text) == [EN_TITLE, *EN_BODY]
