@@ -1319,7 +1319,7 @@ def _decide(infos: list[LineInfo], first: int, last: int) -> list[Decision]:
     trailer_end = last + 1 + (thresholds.MAX_TRAILER_LINES if trailer else 0)
     for pos in range(last + 1, min(len(infos), trailer_end)):
         info = infos[pos]
-        if _is_rights_notice(info):
+        if pos == last + 1 and _is_rights_notice(info):
             decisions[pos] = (Reason.CREDIT, thresholds.HEADER_CONFIDENCE)
             break
         if info.label is not None or info.marker is not None or info.repeated:
@@ -1334,7 +1334,8 @@ def _decide(infos: list[LineInfo], first: int, last: int) -> list[Decision]:
 def _is_rights_notice(info: LineInfo) -> bool:
     """A copyright line of sentence length that a news agency puts under its articles
     ("Copyright 2008 The Example Press. All rights reserved. This material may not be
-    published ..."): a site's own footer says its name and year in a few words."""
+    published ..."): a site's own footer says its name and year in a few words. It is
+    the article's only when it is the first line under the last paragraph."""
     return (
         info.marker == Reason.FOOTER
         and not info.repeated

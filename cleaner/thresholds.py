@@ -154,10 +154,10 @@ MIN_TITLE_WORDS = 2
 # each of at most MAX_CREDIT_WORDS words.
 MAX_TRAILER_LINES = 3
 MAX_CREDIT_WORDS = 12
-# A copyright line among those trailer lines is the article's rights notice (kept) when it
-# has at least this many characters: an agency's notice adds a sentence on republication
-# (about 150 characters), a site's footer line ("(c) 2012 Example Media. All rights
-# reserved.") has about 50. Guess, checked on scraped agency news pages.
+# A copyright line that is the first line after the body is the article's rights notice
+# (kept) when it has at least this many characters: an agency's notice adds a sentence
+# on republication (about 150 characters), a site's footer line ("(c) 2012 Example Media.
+# All rights reserved.") has about 50. Guess, checked on scraped agency news pages.
 MIN_RIGHTS_NOTICE_CHARS = 100
 # Confidence (boilerplate score, compared with BOILERPLATE_THRESHOLD) of each decision.
 LABEL_CONFIDENCE = 0.95

@@ -913,6 +913,8 @@ def test_rights_notice_far_from_the_article_is_dropped() -> None:
     text = page(*EN_MENU, EN_TITLE, *EN_BODY, *EN_RELATED, *EN_FOOTER[:-1], AGENCY_NOTICE)
     assert AGENCY_NOTICE not in kept(text)
     assert reasons(text)[AGENCY_NOTICE] == Reason.FOOTER
+    text = page(*EN_MENU, EN_TITLE, *EN_BODY, "Harbour life", AGENCY_NOTICE, *EN_FOOTER)
+    assert AGENCY_NOTICE not in kept(text)
 
 
 RESULTS_TABLE = [
