@@ -86,6 +86,10 @@ _TOKEN_CHAR_RE = re.compile(rf"[\w{data.WORD_MARKS}?\ufffd]")
 # The holes of a token: a run of U+FFFD, or one ``?``.
 _HOLE_RE = re.compile(r"\ufffd+|\?")
 
+# Index keys to the lexicons' spelling and back (the apostrophe, see the data module).
+_TO_LEXICON = str.maketrans({v: k for k, v in data.LEXICON_APOSTROPHES.items()})
+_FROM_LEXICON = str.maketrans(data.LEXICON_APOSTROPHES)
+
 # The longest token read as a word (code points); longer runs are not words.
 _MAX_TOKEN_CHARS = 64
 # How far back (code points) the end of the previous sentence is looked for, and how wide
@@ -152,6 +156,8 @@ def key_zipf(key: str, lang: str) -> float:
 
     >>> key_zipf("люди", "ru") > 5, key_zipf("људи", "sr") > 4, key_zipf("ъъъ", "ru")
     (True, True, 0.0)
+    >>> key_zipf("пам\u02bcять", "uk") > 4  # the lexicon writes ``пам'ять``
+    True
     """
     lex = lexicon_of(lang)
     if lex not in LANGUAGES:
@@ -159,7 +165,7 @@ def key_zipf(key: str, lang: str) -> float:
     if lang in data.TRANSLITERATED_LEXICONS:
         back = recover_data.SERBIAN_CYRILLIC_TO_LATIN
         key = "".join(back.get(c, c) for c in key)
-    freq = frequency_table(lex).get(key, 0.0)
+    freq = frequency_table(lex).get(key.translate(_TO_LEXICON), 0.0)
     return math.log10(freq * 1e9) if freq > 0 else 0.0
 
 
@@ -168,7 +174,8 @@ def _top_words(lang: str, count: int) -> Iterator[str]:
     # read through the lexicon module, which streams wordfreq's file without filling
     # wordfreq's own (unbounded) caches
     ranked = itertools.islice(lexicon.ranked_words(lexicon_of(lang)), count)
-    words = (word for word, _band in ranked)
+    # the lexicons spell the Ukrainian apostrophe as ASCII; the text's is a letter
+    words = (word.translate(_FROM_LEXICON) for word, _band in ranked)
     if lang in data.TRANSLITERATED_LEXICONS:
         return (serbian_cyrillic(w) for w in words)
     return words

@@ -123,3 +123,9 @@ OWN_QUESTION_MARK_LETTERS = "\u0620-\u064a\u0671-\u06d3\u06fa-\u06ff"
 # upturn is in none of the 5,000 commonest words of its list), added to the letters read off
 # them.
 RARE_LETTERS: dict[str, str] = {"uk": "\u0491"}
+
+# Characters the wordfreq lists write for a letter of the text (index keys use the letter):
+# the Ukrainian apostrophe is a letter (U+02BC, which KOI8-R and Windows-1251 lack, so a
+# ``?`` may stand for it), the lists spell it as ASCII. It counts as a letter of the
+# languages whose frequent words use it (see ``recover_script.alphabet``).
+LEXICON_APOSTROPHES: dict[str, str] = {"'": "\u02bc"}

@@ -413,3 +413,12 @@ def test_a_short_line_tells_its_language_from_words_that_lost_their_first_letter
     # with more intact capitals around, the names keep their capitals too
     text = "Ігор Євгенович Бондар, провулок Їжакевича, 7, Ірпінь"
     assert fix(ukrainian_through_koi8_r(text)) == text
+
+
+def test_the_ukrainian_apostrophe_lost_to_a_charset_comes_back() -> None:
+    # KOI8-R lacks the apostrophe letter (U+02BC) as it lacks ``і``; the lexicon spells it
+    # ASCII, the text keeps its own letter.
+    text = "Учора ми ходили до кав\u02bcярні, а потім п\u02bcять годин гуляли містом."
+    damaged = ukrainian_through_koi8_r(text)
+    assert "кав?ярн?" in damaged
+    assert fix(damaged) == text
