@@ -21,8 +21,9 @@ How a line is judged (thresholds in :mod:`cleaner.thresholds`):
    paragraph after paragraph, a teaser is alone) and the first one under a byline or
    dateline earns a bonus (articles start there); short and chrome lines cost points
    (maximum-sum segment, linear time). The body is then widened over short gaps to more
-   long prose, to the rest of its edge blocks, to a closing sentence and to a list that
-   its last line announces ("The tour dates:"). A comment heading or a run of comment
+   long prose, to the rest of its edge blocks, to a closing sentence, to a list that
+   its last line announces ("The tour dates:") and to a table above or below it whose
+   rows share one punctuation pattern. A comment heading or a run of comment
    timestamps after enough prose ends it.
 5. Around the body: the title, dateline and byline just before it (share buttons in
    between are skipped) and source credits or a dateline just after it are kept;
@@ -1020,30 +1021,31 @@ def _extend_edges(
         end = min(len(infos), last + 1 + thresholds.MAX_LIST_ITEMS)
         while last + 1 < end and _is_plain(infos[last + 1]):
             last += 1
-    return first, _take_trailing_table(infos, last)
+    return _take_table(infos, first, -1), _take_table(infos, last, 1)
 
 
-def _take_trailing_table(infos: list[LineInfo], last: int) -> int:
-    """The new last position of a body that a table follows.
+def _take_table(infos: list[LineInfo], edge: int, step: int) -> int:
+    """The new edge of a body that a table borders (``step`` 1: below its last line
+    ``edge``; -1: above its first line).
 
-    Right after the last paragraph, a run of plain lines (no label, no marker, none
-    repeated on the page, no long prose) whose rows mostly share the same punctuation
-    ("Spain (Group F): 11th appearance", "Wales (Group E): Second appearance") is a table
-    of the article: the body takes it in, up to its last such row. Headlines of related
-    stories and menu labels do not repeat one punctuation pattern row after row.
+    Next to the body, a run of plain lines (no label, no marker, none repeated on the
+    page, no long prose) whose rows mostly share the same punctuation ("Spain (Group F):
+    11th appearance", "Wales (Group E): Second appearance") is a table of the article: the
+    body takes it in, up to its farthest such row. Headlines of related stories and menu
+    labels do not repeat one punctuation pattern row after row.
     """
-    end = min(len(infos), last + 1 + thresholds.MAX_TABLE_LINES)
-    pos = last + 1
-    while pos < end and infos[pos].cls != GOOD and _is_plain(infos[pos]):
-        pos += 1
-    run = pos - last - 1
+    stop = max(-1, min(len(infos), edge + step * (thresholds.MAX_TABLE_LINES + 1)))
+    pos = edge + step
+    while pos != stop and infos[pos].cls != GOOD and _is_plain(infos[pos]):
+        pos += step
+    run = abs(pos - edge) - 1
     if run < thresholds.MIN_TABLE_ROWS:
-        return last
-    shapes = [_PUNCTUATION_SHAPE_RE.sub("", info.text) for info in infos[last + 1 : pos]]
+        return edge
+    shapes = [_PUNCTUATION_SHAPE_RE.sub("", infos[edge + step * k].text) for k in range(1, run + 1)]
     shape, rows = Counter(shapes).most_common(1)[0]
     if not shape or rows < thresholds.MIN_TABLE_ROWS or rows < thresholds.MIN_TABLE_ROW_SHARE * run:
-        return last
-    return last + run - shapes[::-1].index(shape)
+        return edge
+    return edge + step * (run - shapes[::-1].index(shape))
 
 
 # What a table row's punctuation pattern leaves out: words and spaces.

@@ -121,7 +121,7 @@ SHORT_DATA_POINTS = -0.15
 MAX_BODY_GAP_LINES = 6
 # ... and only to a line of at least this size.
 MIN_BODY_EXTENSION_CHARS = 200
-# A table right after the last paragraph joins the body: among the next plain lines (at
+# A table right above or below the body joins it: among the plain lines there (at
 # most MAX_TABLE_LINES), at least MIN_TABLE_ROWS rows and MIN_TABLE_ROW_SHARE of them
 # with the same punctuation ("Name (Group A): 10th appearance"). Guesses, checked on
 # scraped news pages with result lists; lists of related headlines share no pattern.

@@ -941,3 +941,15 @@ def test_headlines_after_the_article_are_no_table() -> None:
     ]
     text = page(*EN_MENU, EN_TITLE, *EN_BODY, *headlines, *EN_FOOTER)
     assert kept(text) == [EN_TITLE, *EN_BODY]
+
+
+def test_table_just_above_the_article_is_kept() -> None:
+    timetable = [
+        "Monday: 7:15 \N{EN DASH} Northport",
+        "Tuesday: 7:40 \N{EN DASH} Eastbrook",
+        "Wednesday: 8:05 \N{EN DASH} Millbay",
+        "Thursday: 7:15 \N{EN DASH} Old Town",
+        "Friday: 9:30 \N{EN DASH} Northport",
+    ]
+    text = page(*EN_MENU, EN_TITLE, timetable, *EN_BODY, *EN_FOOTER)
+    assert kept(text) == [EN_TITLE, *timetable, *EN_BODY]
