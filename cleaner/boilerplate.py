@@ -1032,7 +1032,8 @@ def _take_table(infos: list[LineInfo], edge: int, step: int) -> int:
     page, no long prose) whose rows mostly share the same punctuation ("Spain (Group F):
     11th appearance", "Wales (Group E): Second appearance") is a table of the article: the
     body takes it in, up to its farthest such row. Headlines of related stories and menu
-    labels do not repeat one punctuation pattern row after row.
+    labels do not repeat one punctuation pattern row after row; links with a count
+    ("Politics (12)") do, but brackets alone make no table.
     """
     stop = max(-1, min(len(infos), edge + step * (thresholds.MAX_TABLE_LINES + 1)))
     pos = edge + step
@@ -1043,13 +1044,19 @@ def _take_table(infos: list[LineInfo], edge: int, step: int) -> int:
         return edge
     shapes = [_PUNCTUATION_SHAPE_RE.sub("", infos[edge + step * k].text) for k in range(1, run + 1)]
     shape, rows = Counter(shapes).most_common(1)[0]
-    if not shape or rows < thresholds.MIN_TABLE_ROWS or rows < thresholds.MIN_TABLE_ROW_SHARE * run:
+    if (
+        not shape.strip(_BRACKETS)
+        or rows < thresholds.MIN_TABLE_ROWS
+        or rows < thresholds.MIN_TABLE_ROW_SHARE * run
+    ):
         return edge
     return edge + step * (run - shapes[::-1].index(shape))
 
 
 # What a table row's punctuation pattern leaves out: words and spaces.
 _PUNCTUATION_SHAPE_RE = re.compile(r"[\w\s]+")
+# Brackets around a link's count of posts ("Politics (12)", "March 2012 [4]").
+_BRACKETS = "()[]"
 
 
 def find_body(points: list[float]) -> tuple[int, int] | None:

@@ -953,3 +953,15 @@ def test_table_just_above_the_article_is_kept() -> None:
     ]
     text = page(*EN_MENU, EN_TITLE, timetable, *EN_BODY, *EN_FOOTER)
     assert kept(text) == [EN_TITLE, *timetable, *EN_BODY]
+
+
+def test_links_with_counts_next_to_the_article_are_no_table() -> None:
+    categories = [
+        "Harbour walks (12)",
+        "Old boats (8)",
+        "Fishing nets (31)",
+        "Sea birds (5)",
+        "Island ferries (17)",
+    ]
+    text = page(*EN_MENU, EN_TITLE, *EN_BODY, *categories, *EN_FOOTER)
+    assert kept(text) == [EN_TITLE, *EN_BODY]
