@@ -1042,7 +1042,16 @@ def _take_table(infos: list[LineInfo], edge: int, step: int) -> int:
     run = abs(pos - edge) - 1
     if run < thresholds.MIN_TABLE_ROWS:
         return edge
-    shapes = [_PUNCTUATION_SHAPE_RE.sub("", infos[edge + step * k].text) for k in range(1, run + 1)]
+    # Lines without a row's punctuation: past this many, no pattern can fill the share.
+    misfits_left = run - max(thresholds.MIN_TABLE_ROWS, thresholds.MIN_TABLE_ROW_SHARE * run)
+    shapes: list[str] = []
+    for k in range(1, run + 1):
+        shape = _PUNCTUATION_SHAPE_RE.sub("", infos[edge + step * k].text)
+        if not shape.strip(_BRACKETS):
+            misfits_left -= 1
+            if misfits_left < 0:
+                return edge
+        shapes.append(shape)
     shape, rows = Counter(shapes).most_common(1)[0]
     if (
         not shape.strip(_BRACKETS)
