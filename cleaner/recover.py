@@ -1076,11 +1076,27 @@ def _score(
         len(word) >= thresholds.MIN_FOLDED_EVIDENCE_CHARS
         and doc.folded.get(ascii_fold(word))
         and ascii_fold(word) != lower
+        and not _folded_is_own_word(word, best_lang)
     ):
+        # An accent-less copy, unless the copy is a word of its own.
         best += thresholds.RECOVERY_FOLDED_WORD_BONUS_ZIPF
     if best > 0 and not coherent(word):
         best -= thresholds.RECOVERY_INCOHERENT_PENALTY_ZIPF
     return best, best_lang
+
+
+def _folded_is_own_word(word: str, lang: str) -> bool:
+    """True when ``word`` is a word of ``lang``, written with its letters, whose accent-less
+    spelling is a word of ``lang`` at least as common: another word, not a copy without
+    accents (Lithuanian ``kalba`` says nothing of ``kalbą`` against ``kalbų``; ``Cavusoglu``
+    in English is ``Çavuşoğlu`` written without its Turkish letters).
+
+    >>> _folded_is_own_word("kalbą", "lt"), _folded_is_own_word("çavuşoğlu", "en")
+    (True, False)
+    """
+    if not lang or not {c.lower() for c in word if ord(c) > 127} <= language_letters(lang):
+        return False
+    return word_zipf(ascii_fold(word), lang) >= word_zipf(word, lang) > 0
 
 
 def _compound_score(word: str, langs: tuple[str, ...]) -> tuple[float, str]:
@@ -2846,22 +2862,31 @@ def _recover_tokens(
             if outside:
                 found = [(m, choice) for m, choice in found if m not in outside]
                 hesitant = sorted(hesitant + outside, key=lambda m: m.start())
-    fills = _written_letters(found, doc, QMARK) + _written_letters(found, doc, REPLACEMENT)
-    primed = reread
-    if sum(fills.values()) >= thresholds.MIN_FILL_PRIOR_LETTERS:
-        primed = dataclasses.replace(reread, fills=fills)
-    if primed is doc or not hesitant:
-        return found
-    # Second reading of the hesitant words, weighed by the letters the text lost elsewhere.
-    cache.clear()
-    for m in hesitant:
-        token = m.group()
-        key = (token, _context(text, m.start(), m.end()))
-        if key not in cache:
-            cache[key] = _choose(text, m.start(), token, _holes(token, doc.chunked), primed)
-        choice = cache[key]
-        if choice is not None and choice.confidence >= options.min_recovery_confidence:
-            found.append((m, choice))
+    # Further readings of the hesitant words, weighed by the letters the text lost elsewhere;
+    # the words a reading recovers add their letters to the next one (a word with two holes
+    # that needed the first prior lends its letters to a word with one).
+    for _ in range(thresholds.MAX_FILL_PRIOR_READINGS):
+        fills = _written_letters(found, doc, QMARK) + _written_letters(found, doc, REPLACEMENT)
+        primed = reread
+        if sum(fills.values()) >= thresholds.MIN_FILL_PRIOR_LETTERS:
+            primed = dataclasses.replace(reread, fills=fills)
+        if primed is doc or not hesitant:
+            break
+        cache.clear()
+        still: list[re.Match[str]] = []
+        for m in hesitant:
+            token = m.group()
+            key = (token, _context(text, m.start(), m.end()))
+            if key not in cache:
+                cache[key] = _choose(text, m.start(), token, _holes(token, doc.chunked), primed)
+            choice = cache[key]
+            if choice is not None and choice.confidence >= options.min_recovery_confidence:
+                found.append((m, choice))
+            else:
+                still.append(m)
+        if len(still) == len(hesitant):
+            break
+        hesitant = still
     found.sort(key=lambda pair: pair[0].start())
     return found
 

@@ -667,6 +667,9 @@ MAX_SCRIPT_LANGUAGE_QMARKS = 2
 # document's confident recoveries wrote, once they wrote at least this many. Guess: three
 # recovered letters show which letters the text's charset lacked.
 MIN_FILL_PRIOR_LETTERS = 3
+# ... read again at most this many times while a reading recovers more words. Guess: two
+# (the second reading lends the letters of the words the first one recovered).
+MAX_FILL_PRIOR_READINGS = 2
 # Legacy bytes read as UTF-8: the charset that wrote the most of the letters the confident
 # recoveries put into U+FFFD is taken as the text's, once they put at least this many and
 # it writes more than this share of them (a word filled with a letter it lacks is read

@@ -668,3 +668,22 @@ def test_lone_replacement_after_a_letter_in_a_text_with_intact_letters_is_one_le
 def test_lone_replacement_in_a_lone_word_with_intact_letters_stays() -> None:
     text = "Zażółć gęś\ufffd"
     assert recover_text(text, OPTIONS)[0] == text
+
+
+def test_accentless_copy_that_is_a_word_of_its_own_is_no_evidence() -> None:
+    from collections import Counter
+
+    from cleaner import recover
+
+    doc = dataclasses.replace(
+        recover._EMPTY_DOCUMENT,
+        words=Counter(["kalba", "cavusoglu"]),
+        folded=Counter(["kalba", "cavusoglu"]),
+        languages={"LATIN": ("lt",)},
+        confident=frozenset({"LATIN"}),
+    )
+    # ``kalba`` is a Lithuanian word: it says nothing for ``kalbą`` against ``kalbų``.
+    assert recover._score("kalbą", ("lt",), doc, "LATIN")[0] == recover.word_zipf("kalbą", "lt")
+    # ``Cavusoglu`` is no Turkish word: an accent-less copy of ``Çavuşoğlu``.
+    with_copy = recover._score("çavuşoğlu", ("tr",), doc, "LATIN")[0]
+    assert with_copy > recover._score("çavuşoğlu", ("tr",), recover._EMPTY_DOCUMENT, "LATIN")[0]
