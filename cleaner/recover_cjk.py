@@ -13,7 +13,8 @@ damage comes in three shapes:
   CJK charset able to write every intact character of the text lacks (a traditional
   character in GB2312 text).
 
-Each hole is one character, read with a character model of the text's language (kana:
+Each hole is one character (never an ASCII one, which takes one byte, nor a combining
+mark), read with a character model of the text's language (kana:
 Japanese, Hangul: Korean, else Chinese), built from wordfreq's word list: frequency-weighted
 character unigrams, bigrams and trigrams inside words, with word starts and ends, so that a
 pair across two words (a particle after a noun) is scored too. The document's own intact
@@ -38,6 +39,7 @@ import itertools
 import math
 import os
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -608,6 +610,10 @@ def _candidates(hole: _Hole, doc: _Document, scorer: _Scorer, charset: str) -> d
     out: dict[str, str] = {}
     forms = traditional_forms() if lang == "zh" else {}
     for c in scorer.model.vocabulary:
+        if c.isascii() or unicodedata.category(c)[0] == "M":
+            # one byte: never cut, never lost by a lossy repair, never a ``?``; a mark is
+            # no character of its own
+            continue
         if doc.variety == "hans" or c not in forms:
             out.setdefault(c, c)
         elif doc.variety == "hant":

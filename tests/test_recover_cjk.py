@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner import clean
+from cleaner import recover_cjk as recover_cjk_module
 from cleaner.options import CleanOptions
 from cleaner.recover_cjk import (
     chinese_variety,
@@ -151,3 +154,21 @@ def test_registered_in_clean() -> None:
     result = clean(DAMAGED, remove_boilerplate=False, explain=True)
     assert result.text == JAPANESE
     assert any(s.after == "\u66f8" for s in result.steps)
+
+
+@pytest.mark.parametrize("lang", ["ja", "ko"])
+def test_a_hole_is_never_read_as_an_ascii_character_or_a_mark(lang: str) -> None:
+    # An ASCII character takes one byte (never cut, never lost to a lossy repair or a
+    # charset); a combining mark is no character of its own. The models' vocabularies hold
+    # both (Latin words, digits), the candidates must not.
+    at = KOREAN.index("\uc2b5")
+    text = DAMAGED if lang == "ja" else KOREAN[:at] + "\ufffd\ufffd" + KOREAN[at + 1 :]
+    doc = recover_cjk_module._document(text, lang)
+    model = recover_cjk_module.char_model(lang)
+    assert model is not None
+    assert any(c.isascii() for c in model.vocabulary)
+    scorer = recover_cjk_module._Scorer(model, doc)
+    for hole in recover_cjk_module._holes(text):
+        candidates = recover_cjk_module._candidates(hole, doc, scorer, "")
+        assert candidates
+        assert not any(c.isascii() or unicodedata.category(c)[0] == "M" for c in candidates)
