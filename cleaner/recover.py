@@ -1940,27 +1940,35 @@ def word_endings(lang: str) -> tuple[str, ...]:
 
 def stem_support(word: str, first_cut: int, lang: str) -> float:
     """How common (the sum of their frequencies per billion words) the other words of
-    ``lang`` are that begin with ``word`` cut at ``first_cut`` letters or more and go on
-    with one of :func:`word_endings`: the inflections of the word's stem.
+    ``lang`` are that begin with ``word`` cut at ``first_cut`` letters or more (at most
+    MAX_STEM_CUTS cuts) and go on with one of :func:`word_endings`: the inflections of the
+    word's stem.
 
     >>> stem_support("kazališni", 7, "hr") > 1.0, stem_support("kazalični", 7, "hr")
     (True, 0.0)
     """
-    lower = word.lower()
+    lex = lexicon_language(lang)
+    if lex not in LANGUAGES:
+        return 0.0
+    table = frequency_table(lex)
+    # Endings come from the lexicon, so they are in its key form already: the stem is put
+    # in that form once, not each word made of it.
+    key = lexicon_key(word, lang)
+    if len(key) != len(word):
+        return 0.0  # a letter that folds to two (``ß``): cuts would not line up
     endings = word_endings(lang)
-    seen = {lower}
+    seen = {key}
     total = 0.0
-    for cut in range(max(first_cut, thresholds.MIN_STEM_CHARS), len(lower) + 1):
-        stem = lower[:cut]
+    first = max(first_cut, thresholds.MIN_STEM_CHARS)
+    for cut in range(first, min(len(key), first + thresholds.MAX_STEM_CUTS - 1) + 1):
+        stem = key[:cut]
         for ending in endings:
             form = stem + ending
             if form in seen:
                 continue
             seen.add(form)
-            z = word_zipf(form, lang)
-            if z > 0:
-                total += 10**z
-    return total
+            total += table.get(form, 0.0)
+    return total * 1e9
 
 
 def _choose_by_stem(
