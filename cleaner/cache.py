@@ -18,7 +18,9 @@ Rules that keep the cache safe:
   image, no home directory) means the model is built in memory as before.
 
 Where: ``$CLEANER_CACHE_DIR`` when set (``off`` turns the cache off), else
-``$XDG_CACHE_HOME/cleaner/models``, else ``~/.cache/cleaner/models``.
+``$XDG_CACHE_HOME/cleaner/models``, else ``~/.cache/cleaner/models``. The digest catches
+damage, not malice: the folder must be one only the user running cleaner can write (a new
+one is made with mode 0700).
 """
 
 from __future__ import annotations
