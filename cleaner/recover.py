@@ -1425,17 +1425,17 @@ def _choose_in(
         # The lexicon hesitates: ask the letter model (for a word with letters enough to
         # spell). When both prefer the same word their evidence adds up; a name
         # (capitalised) whose spelling is clear takes it.
-        spelled = spell(0.0)
-        if spelled is not None and spelled.word == best_word:
-            confidence = 1.0 - (1.0 - confidence) * (1.0 - spelled.confidence)
+        spelled_choice = spell(0.0)
+        if spelled_choice is not None and spelled_choice.word == best_word:
+            confidence = 1.0 - (1.0 - confidence) * (1.0 - spelled_choice.confidence)
             rescued = True
         elif (
-            spelled is not None
+            spelled_choice is not None
             and token[:1].isupper()
-            and spelled.confidence
+            and spelled_choice.confidence
             >= thresholds.MIN_SPELLING_SHARE * thresholds.MAX_SPELLING_CONFIDENCE
         ):
-            return dataclasses.replace(spelled, rescued=True)
+            return dataclasses.replace(spelled_choice, rescued=True)
     if (
         holes[0].start == 0
         and best_word[:1] != QMARK
@@ -2414,7 +2414,7 @@ def _restore_spaced_punctuation(text: str, lang: str) -> tuple[str, list[Step]]:
     >>> _restore_spaced_punctuation("Il est fatigu\ufffd? Il a agr\ufffd\ufffd.", "fr")[0]
     'Il est fatigu\ufffd? Il a agr\ufffd\ufffd.'
     """
-    opening, closing = recover_data.GUILLEMETS
+    opening, closing = recover_data.GUILLEMETS[0], recover_data.GUILLEMETS[1]
     found: list[tuple[int, int, str]] = []
     # Guillemets come in pairs on one line (two lost letters may end a word: ``agr\ufffd\ufffd``).
     ends = [(m.start(), m.end(), True) for m in _LOST_OPENING_GUILLEMET_RE.finditer(text)]
@@ -2491,7 +2491,7 @@ def _restore_ordinals(
     endings = recover_data.FEMININE_ENDINGS.get(lang)
     if not endings:
         return recovered, []
-    feminine, masculine = recover_data.ORDINAL_INDICATORS
+    feminine, masculine = recover_data.ORDINAL_INDICATORS[0], recover_data.ORDINAL_INDICATORS[1]
     shifts = sorted(
         (s.start, len(s.after) - len(s.before))
         for s in steps
