@@ -60,6 +60,8 @@ from cleaner.trace import Reason, Stage, Step
 
 QMARK = "?"
 REPLACEMENT = "\ufffd"
+# The Ukrainian apostrophe, a letter (U+02BC); the lexicons write it as an ASCII apostrophe.
+UKRAINIAN_APOSTROPHE = "\u02bc"
 # The typographic apostrophe, which lossy charsets lose inside words (``don?t``).
 APOSTROPHE = "\u2019"
 
@@ -416,7 +418,8 @@ def lexicon_key(word: str, lang: str) -> str:
     """``word`` spelled the way the lexicon of ``lang`` stores it.
 
     Keys are case-folded (``ß`` -> ``ss``, final sigma -> medial), with an ASCII
-    apostrophe for the typographic one (``don’t``); Turkish and
+    apostrophe for the typographic one (``don’t``) and the Ukrainian letter one
+    (``мар\u02bcяна``); Turkish and
     Azerbaijani lower-case ``I`` to dotless ``ı``; Romanian keys use comma-below
     letters; vowel points are dropped.
 
@@ -425,7 +428,7 @@ def lexicon_key(word: str, lang: str) -> str:
     """
     if lang in ("tr", "az"):
         word = word.replace("I", "\u0131").replace("\u0130", "i")
-    key = word.casefold().replace(APOSTROPHE, "'")
+    key = word.casefold().replace(APOSTROPHE, "'").replace(UKRAINIAN_APOSTROPHE, "'")
     if lang == "sr":
         key = "".join(recover_data.SERBIAN_CYRILLIC_TO_LATIN.get(c, c) for c in key)
     if lang == "ro":
@@ -2619,7 +2622,7 @@ def _recover_words(
     text: str, damaged: list[re.Match[str]], doc: _Document, options: CleanOptions
 ) -> tuple[str, list[Step]]:
     """Write back the confident recoveries of ``damaged``, with their steps."""
-    words = [m for m in damaged if not _lone_marks(m.group())]
+    words = [m for m in damaged if not _lone_marks(m.group()) and not _left_to_scripts(m.group())]
     found = _recover_tokens(text, words, doc, options)
     inner = sum(1 for m, _ in found if QMARK in m.group().strip(QMARK))
     if inner >= thresholds.MIN_LOSSY_EVIDENCE_WORDS:
@@ -2957,6 +2960,22 @@ def _legacy_charsets(letters: Counter[str]) -> tuple[str, ...]:
     if best <= total * thresholds.MIN_LEGACY_CHARSET_SHARE:
         return ()
     return tuple(cs for cs, n in written.items() if n == best)
+
+
+def _left_to_scripts(token: str) -> bool:
+    """A word script recovery reads better: a Cyrillic word whose first letter is a ``?``
+    and that keeps letters enough to read (its case comes from the line around it:
+    ``?ванович`` after a name is ``Іванович``; Serbian ``?е`` stays here).
+
+    >>> _left_to_scripts("?ванович"), _left_to_scripts("?е"), _left_to_scripts("?tude")
+    (True, False, False)
+    """
+    if not token.startswith(QMARK):
+        return False
+    letters = [c for c in token if c.isalpha()]
+    if len(letters) < thresholds.MIN_LEFT_CYRILLIC_WORD_LETTERS:
+        return False
+    return all(script_of(c) == "CYRILLIC" for c in letters)
 
 
 def _lone_marks(token: str) -> bool:

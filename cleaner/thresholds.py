@@ -688,6 +688,13 @@ MAX_SPELLING_VOTE_WORDS = 12
 MAX_SPELLING_VOTE_HOLES = 2
 MIN_SPELLING_LANGUAGE_MARGIN = 5.0
 
+# ---- lossy recovery: words left to script recovery
+# A Cyrillic word whose first letter is a ``?`` is left to script recovery, which takes the
+# letter's case from the line around it (``?ванович`` after a first name is ``Іванович``),
+# once the word keeps this many intact letters: a shorter one (Serbian ``?е`` for ``је``) is
+# a common lower-case word that script recovery does not read. Guess: three letters.
+MIN_LEFT_CYRILLIC_WORD_LETTERS = 3
+
 # ---- CJK recovery
 # A character model of a language keeps the words of its wordfreq list at least this common
 # (zipf): zh keeps 120,000 words, ja 87,000 (at 1.5: 200,000 and 140,000, whose n-grams,

@@ -687,3 +687,16 @@ def test_accentless_copy_that_is_a_word_of_its_own_is_no_evidence() -> None:
     # ``Cavusoglu`` is no Turkish word: an accent-less copy of ``Çavuşoğlu``.
     with_copy = recover._score("çavuşoğlu", ("tr",), doc, "LATIN")[0]
     assert with_copy > recover._score("çavuşoğlu", ("tr",), recover._EMPTY_DOCUMENT, "LATIN")[0]
+
+
+def test_cyrillic_word_with_a_lost_first_letter_gets_its_capital_from_the_line() -> None:
+    text = "Олена Іванівна Бойко, вулиця Європейська, 12, Ізюм"
+    damaged = qmark_damage(text, "koi8-r")
+    assert damaged.count("?") == 4
+    assert clean(damaged).text == text
+
+
+def test_ukrainian_apostrophe_is_a_letter_a_question_mark_may_stand_for() -> None:
+    text = "Вчора Мар\u02bcяна купила хліб і молоко на ринку."
+    assert lexicon_key("мар\u02bcяна", "uk") == "мар'яна"
+    assert clean(qmark_damage(text, "koi8-r")).text == text
