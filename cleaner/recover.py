@@ -732,6 +732,10 @@ def _rank_languages(
     best = scores[ranked[0]]
     keep = [lang for lang in ranked if scores[lang] >= best * thresholds.MIN_LANGUAGE_SCORE_RATIO]
     confident = hits[ranked[0]] >= thresholds.MIN_RECOVERY_STOP_WORD_HITS
+    if confident and _stray_letters(ranked[0], frozenset(script_letters)):
+        # The text shows intact a letter the language writes only in loanwords (``ü`` in
+        # French): a few one-letter stop words (``N.``, ``m.`` in an address) do not name it.
+        confident = hits[ranked[0]] >= thresholds.MIN_STOP_WORD_HITS_DESPITE_STRAY_LETTER
     if len(keep) > thresholds.MAX_RECOVERY_LANGUAGES:
         # Too close to call on stop words ("je" is Croatian, Czech, French and Dutch):
         # count the intact words each close language's short lexicon knows.
@@ -2106,13 +2110,39 @@ def _vote_languages(text: str, damaged: list[re.Match[str]], doc: _Document) -> 
     for script, tally in votes.items():
         # A language must write the letters the text shows intact (``ő``: not Latvian).
         fitting = set(_fallback_languages(script, doc))
-        tally = {lang: v for lang, v in tally.items() if lang in fitting}
+        tally = {
+            lang: v
+            for lang, v in tally.items()
+            if lang in fitting and not _stray_letters(lang, doc.letters)
+        }
         if not tally or max(tally.values()) < thresholds.MIN_LANGUAGE_VOTE_CONFIDENCE:
             continue
         ranked = sorted(tally, key=lambda lang: -tally[lang])[: thresholds.MAX_RECOVERY_LANGUAGES]
         languages[script] = tuple(ranked)
         confident.add(script)
     return dataclasses.replace(doc, languages=languages, confident=frozenset(confident))
+
+
+def _stray_letters(lang: str, letters: frozenset[str]) -> bool:
+    """Some Latin letter of ``letters`` (lower case) is one ``lang`` writes only in stray
+    loanwords (``ü`` in French), so a text showing it intact is not ``lang``'s (a text of a
+    language with no lexicon, Azerbaijani ``küç?si``, must not take French letters).
+
+    >>> _stray_letters("fr", frozenset("ü")), _stray_letters("tr", frozenset("ü"))
+    (True, False)
+    >>> _stray_letters("es", frozenset("ü")), _stray_letters("fr", frozenset("éç"))
+    (False, False)
+    """
+    if lexicon_language(lang) not in LANGUAGES:
+        return False
+    grams = letter_model(lang)
+    total = grams.get("", 0)
+    if not total:
+        return False
+    return any(
+        script_of(c) == "LATIN" and grams.get(c, 0) / total < thresholds.MIN_INTACT_LETTER_SHARE
+        for c in letters
+    )
 
 
 @functools.cache

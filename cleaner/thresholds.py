@@ -694,6 +694,15 @@ MIN_SPELLING_LANGUAGE_MARGIN = 5.0
 # once the word keeps this many intact letters: a shorter one (Serbian ``?е`` for ``је``) is
 # a common lower-case word that script recovery does not read. Guess: three letters.
 MIN_LEFT_CYRILLIC_WORD_LETTERS = 3
+# A language whose letter model gives an intact letter of the text a smaller share of its
+# letters than this writes it only in stray loanwords, and gets no vote for the text's
+# language. Measured per 10,000 letters of the lexicons' frequent words: French ``ü`` 0.2,
+# ``ö`` 0.15; Spanish ``ü`` 0.76, Portuguese ``ü`` 0.54, Catalan ``ü`` 2.0 (real letters).
+MIN_INTACT_LETTER_SHARE = 0.4e-4
+# ... and its stop words name the text's language only when they are this many (a text of
+# another language quoting a name, ``Müller`` in French prose, has more; ``N.`` and ``m.``
+# in an Azerbaijani address are two). Guess.
+MIN_STOP_WORD_HITS_DESPITE_STRAY_LETTER = 5
 
 # ---- CJK recovery
 # A character model of a language keeps the words of its wordfreq list at least this common

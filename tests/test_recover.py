@@ -700,3 +700,20 @@ def test_ukrainian_apostrophe_is_a_letter_a_question_mark_may_stand_for() -> Non
     text = "Вчора Мар\u02bcяна купила хліб і молоко на ринку."
     assert lexicon_key("мар\u02bcяна", "uk") == "мар'яна"
     assert clean(qmark_damage(text, "koi8-r")).text == text
+
+
+def test_letters_of_a_language_a_text_shows_only_as_loanword_letters_are_not_written() -> None:
+    # An Azerbaijani address (no lexicon): ``ü`` and ``ç`` intact, every ``ə`` lost.
+    damaged = "Süc?ddin ?lib?yli, Naftalan ??h?ri, N.SÜLEYMANOV küç?si, b. 3, m. 8"
+    text = recover_text(damaged, OPTIONS)[0]
+    assert not set(text) & set("\u0153\u0152\u00e0\u00e2\u00e8")
+
+
+def test_french_prose_quoting_a_name_with_a_stray_letter_keeps_its_language() -> None:
+    text = (
+        "Le professeur Müller a présenté ses travaux devant un public très nombreux, "
+        "et la salle était pleine."
+    )
+    damaged = qmark_damage(text, "cp1250")
+    assert "Müller" in damaged and "tr?s" in damaged
+    assert clean(damaged).text == text
