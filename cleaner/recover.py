@@ -2319,6 +2319,10 @@ def recover_text(text: str, options: CleanOptions) -> tuple[str, list[Step]]:
         one-letter fragment (``?T?ch``) is too short to ask for a lead."""
         scripts = [script_of(c) for c in word if c.isalpha()]
         script = scripts[0] if scripts else doc.main_script
+        if script == "ARABIC":
+            # Its quotation marks are guillemets, and a ``?`` at its edge may as well be a
+            # letter its charset lacked (Persian ``چ`` and ``ی`` in ISO 8859-6).
+            return False
         langs = doc.languages.get(script, ())
         hole = _Hole(0, 1, QMARK)
         letters: set[str] = set()
@@ -2995,14 +2999,20 @@ def _legacy_charsets(letters: Counter[str]) -> tuple[str, ...]:
 def _left_to_scripts(token: str) -> bool:
     """A word script recovery reads better: a Cyrillic word whose first letter is a ``?``
     and that keeps letters enough to read (its case comes from the line around it:
-    ``?ванович`` after a name is ``Іванович``; Serbian ``?е`` stays here).
+    ``?ванович`` after a name is ``Іванович``; Serbian ``?е`` stays here), and an Arabic-
+    script word with a ``?`` (which asks with U+061F: a ``?`` ending it is a lost letter,
+    never a question mark to keep beside letters filled before it).
 
     >>> _left_to_scripts("?ванович"), _left_to_scripts("?е"), _left_to_scripts("?tude")
     (True, False, False)
+    >>> _left_to_scripts("\u062d\u0633?\u0646?")
+    True
     """
+    letters = [c for c in token if c.isalpha()]
+    if QMARK in token and letters and all(script_of(c) == "ARABIC" for c in letters):
+        return True
     if not token.startswith(QMARK):
         return False
-    letters = [c for c in token if c.isalpha()]
     if len(letters) < thresholds.MIN_LEFT_CYRILLIC_WORD_LETTERS:
         return False
     return all(script_of(c) == "CYRILLIC" for c in letters)

@@ -717,3 +717,18 @@ def test_french_prose_quoting_a_name_with_a_stray_letter_keeps_its_language() ->
     damaged = qmark_damage(text, "cp1250")
     assert "Müller" in damaged and "tr?s" in damaged
     assert clean(damaged).text == text
+
+
+def test_arabic_script_words_with_question_marks_are_left_to_script_recovery() -> None:
+    # Persian through ISO 8859-6 (``چ``, ``ی`` and the non-joiner lost): a hole where a
+    # word's last letter may be lost or a question mark is better than a half-read word.
+    damaged = "او هر شب ?ا? م??خورد و کتاب م??خواند."
+    assert recover_text(damaged, OPTIONS) == (damaged, [])
+    # Script recovery still reads a word whose letters are clear.
+    assert clean("ا?ن کتاب را م??خوانم").text.startswith("این کتاب")
+
+
+def test_question_marks_around_an_arabic_word_are_not_quotation_marks() -> None:
+    damaged = "او گفت ?نه? و رفت"
+    text = recover_text(damaged, OPTIONS)[0]
+    assert "\u201c" not in text and "\u201d" not in text
