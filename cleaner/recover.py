@@ -2885,7 +2885,7 @@ def _recover_tokens(
         if key not in cache:
             cache[key] = _choose(text, start, token, holes, doc)
         choice = cache[key]
-        if choice is not None and choice.confidence >= options.min_recovery_confidence:
+        if choice is not None and _confident(token, choice, options):
             found.append((m, choice))
         else:
             hesitant.append(m)
@@ -2925,7 +2925,7 @@ def _recover_tokens(
             if key not in cache:
                 cache[key] = _choose(text, m.start(), token, _holes(token, doc.chunked), primed)
             choice = cache[key]
-            if choice is not None and choice.confidence >= options.min_recovery_confidence:
+            if choice is not None and _confident(token, choice, options):
                 found.append((m, choice))
             else:
                 still.append(m)
@@ -2934,6 +2934,26 @@ def _recover_tokens(
         hesitant = still
     found.sort(key=lambda pair: pair[0].start())
     return found
+
+
+def _confident(token: str, choice: _Choice, options: CleanOptions) -> bool:
+    """Whether ``choice`` may be written over ``token``. A token with no intact letter
+    read in a script other than Latin is left to script recovery, which reads it next:
+    any letter of the script fits it (a lost Persian ``من`` read as ``و``).
+
+    >>> options = CleanOptions()
+    >>> _confident("\ufffd\ufffd", _Choice("\u0648", 0.9, "fa"), options)
+    False
+    >>> _confident("\ufffd\u0430", _Choice("\u0441\u0430", 0.9, "bg"), options)
+    True
+    >>> _confident("zlo?in", _Choice("zločin", 0.5, "hr"), options)
+    False
+    """
+    if choice.confidence < options.min_recovery_confidence:
+        return False
+    if any(c.isalpha() for c in token):
+        return True
+    return all(script_of(c) == "LATIN" for c in choice.word if c.isalpha())
 
 
 def _written_letters(

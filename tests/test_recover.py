@@ -732,3 +732,9 @@ def test_question_marks_around_an_arabic_word_are_not_quotation_marks() -> None:
     damaged = "او گفت ?نه? و رفت"
     text = recover_text(damaged, OPTIONS)[0]
     assert "\u201c" not in text and "\u201d" not in text
+
+
+def test_token_with_no_intact_letter_is_not_read_in_another_script() -> None:
+    # Any Arabic letter fits a lost two-byte character with nothing kept around it.
+    damaged = "امروز \ufffd\ufffd به بازار رفتم و نان خریدم"
+    assert recover_text(damaged, OPTIONS) == (damaged, [])
