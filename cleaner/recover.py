@@ -1077,7 +1077,11 @@ def _score(
         if z > best:
             best, best_lang = z, lang
     lower = word.lower()
-    if doc.words.get(lower):
+    if doc.words.get(lower) and (
+        script == "LATIN" or len(word) >= thresholds.MIN_SAME_WORD_EVIDENCE_CHARS
+    ):
+        # A short word of another script (``на``, ``да``) is everywhere in its text: its
+        # intact copies tell nothing of a damaged one.
         best += thresholds.RECOVERY_SAME_WORD_BONUS_ZIPF
     elif (
         len(word) >= thresholds.MIN_FOLDED_EVIDENCE_CHARS

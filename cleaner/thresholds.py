@@ -703,6 +703,10 @@ MIN_INTACT_LETTER_SHARE = 0.4e-4
 # another language quoting a name, ``Müller`` in French prose, has more; ``N.`` and ``m.``
 # in an Azerbaijani address are two). Guess.
 MIN_STOP_WORD_HITS_DESPITE_STRAY_LETTER = 5
+# The same word intact elsewhere counts for a damaged word of a script other than Latin
+# only when it has this many letters: two-letter words (Bulgarian ``на``, ``да``) are in
+# every sentence. Guess.
+MIN_SAME_WORD_EVIDENCE_CHARS = 3
 
 # ---- CJK recovery
 # A character model of a language keeps the words of its wordfreq list at least this common

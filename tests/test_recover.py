@@ -738,3 +738,11 @@ def test_token_with_no_intact_letter_is_not_read_in_another_script() -> None:
     # Any Arabic letter fits a lost two-byte character with nothing kept around it.
     damaged = "امروز \ufffd\ufffd به بازار رفتم و نان خریدم"
     assert recover_text(damaged, OPTIONS) == (damaged, [])
+
+
+def test_intact_copies_of_a_short_word_of_another_script_are_no_evidence() -> None:
+    # ``на`` is intact twice, but the lost word is ``да``: a two-letter word is everywhere.
+    damaged = "Тя иска \ufffd\ufffdа купи хляб от магазина на ъгъла и мляко от па\ufffd\ufffdара."
+    text = recover_text(damaged, OPTIONS)[0]
+    assert "иска на купи" not in text
+    assert "пазара" in text
