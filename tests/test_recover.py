@@ -704,7 +704,7 @@ def test_ukrainian_apostrophe_is_a_letter_a_question_mark_may_stand_for() -> Non
 
 def test_letters_of_a_language_a_text_shows_only_as_loanword_letters_are_not_written() -> None:
     # An Azerbaijani address (no lexicon): ``ü`` and ``ç`` intact, every ``ə`` lost.
-    damaged = "Süc?ddin ?lib?yli, Naftalan ??h?ri, N.SÜLEYMANOV küç?si, b. 3, m. 8"
+    damaged = "Nur?ddin ?liyev, Qusar ??h?ri, N.MÜSLÜMOV küç?si, b. 7, m. 2"
     text = recover_text(damaged, OPTIONS)[0]
     assert not set(text) & set("\u0153\u0152\u00e0\u00e2\u00e8")
 
