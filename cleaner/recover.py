@@ -2492,17 +2492,14 @@ def _restore_spaced_punctuation(text: str, lang: str) -> tuple[str, list[Step]]:
         out.append(text[prev:start])
         out.append(mark)
         steps.append(
-            Step(
-                Stage.RECOVER,
-                "recover",
-                Reason.LOSSY_REPLACEMENT,
-                detail="spaced punctuation",
-                line=line,
-                start=start,
-                end=end,
-                before=text[start:end],
-                after=mark,
-                confidence=thresholds.QUOTE_PAIR_CONFIDENCE,
+            _mark_step(
+                "spaced punctuation",
+                line,
+                start,
+                end,
+                text[start:end],
+                mark,
+                thresholds.QUOTE_PAIR_CONFIDENCE,
             )
         )
         prev = end
@@ -2555,17 +2552,14 @@ def _restore_ordinals(
         mark = feminine if word.group(1).lower().endswith(endings) else masculine
         chars[at] = mark
         out.append(
-            Step(
-                Stage.RECOVER,
-                "recover",
-                Reason.LOSSY_REPLACEMENT,
-                detail="ordinal indicator",
-                line=line,
-                start=m.start(),
-                end=m.end(),
-                before=REPLACEMENT,
-                after=mark,
-                confidence=thresholds.LOST_NBSP_CONFIDENCE,
+            _mark_step(
+                "ordinal indicator",
+                line,
+                m.start(),
+                m.end(),
+                REPLACEMENT,
+                mark,
+                thresholds.LOST_NBSP_CONFIDENCE,
             )
         )
     return "".join(chars), out
@@ -2631,6 +2625,25 @@ def _numbered_matches(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int
         yield line, m
 
 
+def _mark_step(
+    detail: str, line: int, start: int, end: int, before: str, after: str, confidence: float
+) -> Step:
+    """The step of a lost mark (not a letter) put back: a no-break space, a guillemet, an
+    ordinal indicator."""
+    return Step(
+        Stage.RECOVER,
+        "recover",
+        Reason.LOSSY_REPLACEMENT,
+        detail=detail,
+        line=line,
+        start=start,
+        end=end,
+        before=before,
+        after=after,
+        confidence=confidence,
+    )
+
+
 def _restore_lost_nbsp(text: str) -> tuple[str, list[Step]]:
     """Every U+FFFD between a number and a word (or ``%``) becomes a no-break space.
 
@@ -2640,17 +2653,14 @@ def _restore_lost_nbsp(text: str) -> tuple[str, list[Step]]:
     steps: list[Step] = []
     for line, m in _numbered_matches(_LOST_NBSP_RE, text):
         steps.append(
-            Step(
-                Stage.RECOVER,
-                "recover",
-                Reason.LOSSY_REPLACEMENT,
-                detail="no-break space",
-                line=line,
-                start=m.start(),
-                end=m.end(),
-                before=REPLACEMENT,
-                after="\u00a0",
-                confidence=thresholds.LOST_NBSP_CONFIDENCE,
+            _mark_step(
+                "no-break space",
+                line,
+                m.start(),
+                m.end(),
+                REPLACEMENT,
+                "\u00a0",
+                thresholds.LOST_NBSP_CONFIDENCE,
             )
         )
     return _LOST_NBSP_RE.sub("\u00a0", text), steps
