@@ -2753,6 +2753,8 @@ def _recover_words(
 # before a space or punctuation, on the same line. Used only when the text has no intact
 # curly quotation mark (then its quotation marks were not lost).
 _CURLY_QUOTES = frozenset("\u201c\u201d\u201e\u2018\u2019\u201a\u00ab\u00bb")
+# The ASCII quotation mark: no charset loses it.
+ASCII_QUOTE = '"'
 _QUOTE_BEFORE_OPENING = frozenset(" \t\n([")
 _QUOTE_AFTER_CLOSING = frozenset(" \t\n,.;:)!")
 _QMARK_OR_NEWLINE_RE = re.compile(r"[?\n]")
@@ -2842,8 +2844,14 @@ def _restore_quotation_marks(
     'Why? "Because" I said so.'
     >>> _restore_quotation_marks("Viel? ?iti ja is? tuli.", lambda w, o: w != "iti")[0]
     'Viel? ?iti ja is? tuli.'
+    >>> _restore_quotation_marks('Rekao je "dosta" i ?ak ?uti?.', yes)[0]
+    'Rekao je "dosta" i ?ak ?uti?.'
     """
     if QMARK not in text or any(c in text for c in _CURLY_QUOTES):
+        return text, []
+    if text.count(ASCII_QUOTE) >= thresholds.MIN_INTACT_ASCII_QUOTES:
+        # The text writes its quotation marks as ASCII ones, which no charset loses: a ``?``
+        # opening a word is its lost first letter (``?o??dkowo``), not a lost mark.
         return text, []
     chars = list(text)
     steps: list[Step] = []

@@ -800,6 +800,10 @@ MAX_QUOTE_WORD_FILLINGS = 400
 # the spellings of a few intact Turkish words against each with a lost letter before it:
 # leads of 4.5 to 6.7 nats for ordinary words, 1.3 for a short one (``ama``). Guess: 5.
 MIN_QUOTE_SPELLING_LEAD_NATS = 5.0
+# ASCII quotation marks a text must show intact to be read as writing its quotations with
+# them (then no ``?`` pair stands for lost marks). Two: an opening and a closing one; one
+# alone may be an inch sign (``5' 10"``).
+MIN_INTACT_ASCII_QUOTES = 2
 
 # ---- lossy recovery: one U+FFFD per letter
 # A chunk boundary cuts a character into two U+FFFD or more; a lone U+FFFD after a letter in

@@ -746,3 +746,13 @@ def test_intact_copies_of_a_short_word_of_another_script_are_no_evidence() -> No
     text = recover_text(damaged, OPTIONS)[0]
     assert "иска на купи" not in text
     assert "пазара" in text
+
+
+def test_text_with_intact_ascii_quotation_marks_lost_no_quotation_marks() -> None:
+    # The quotations are written with ASCII marks, which survive: the ``?`` opening
+    # ``?o??dkowo`` and the one ending ``oty?o?ci?`` are lost letters, not a pair of marks.
+    original = 'Badanie "Sen" łączy kłopoty żołądkowo-jelitowe z otyłością w wieku szkolnym.'
+    fixed, steps = recover_text(qmark_damage(original, "ascii"), OPTIONS)
+    assert all(step.detail != "quotation mark" for step in steps)
+    assert "\u201e" not in fixed and "\u201d" not in fixed
+    assert "żołądkowo-jelitowe" in fixed
