@@ -484,31 +484,20 @@ def test_nbsp_turned_space_beside_a_lost_byte_in_one_character() -> None:
     assert holes_only(fixed, text)
 
 
-def _lossy_cp1252(text: str) -> str:
-    """``text`` as UTF-8 read through Windows-1252, each byte it leaves undefined lost to ``?``."""
-    return text.encode("utf-8").decode("cp1252", errors="replace").replace("\ufffd", "?")
-
-
 def test_lossy_word_is_judged_with_its_whole_sequences_decoded() -> None:
     # every non-ASCII word is damaged, so the line's alphabet comes from the sequences that
     # survived whole (á, é, š, ž), and ``ďalšie`` is judged as a whole word, not ``ďalÅ¡ie``
     clean = "Vo štvrtok prišla vláda, ďalšie schôdze budú v marci a potom v máji."
-    fixed = repair_text(_lossy_cp1252(clean), CleanOptions())[0]
+    fixed = repair_text(lossy_mojibake(clean, "cp1252", "?"), OPTIONS)[0]
     assert fixed == clean
-
-
-def _lossy_latin1(text: str) -> str:
-    """``text`` as UTF-8 read as Latin-1, each C1 control (0x80-0x9F) lost to ``?``."""
-    read = text.encode("utf-8").decode("latin-1")
-    return "".join("?" if "\x80" <= c <= "\x9f" else c for c in read)
 
 
 def test_mid_sentence_case_only_for_very_common_words() -> None:
     # ``či`` after a small letter is a common word: written small; ``Česka`` (a name that
     # wordfreq lists in small letters) could be either: left for recovery, not ``česka``
     clean = "Vláda jednala v pátek či v sobotu, potom do Česka dorazil zvýšený zájem."
-    damaged = _lossy_latin1(clean)
+    damaged = lossy_mojibake(clean, "latin-1", "?")
     assert damaged.count("?") == 2
-    fixed = repair_text(damaged, CleanOptions())[0]
+    fixed = repair_text(damaged, OPTIONS)[0]
     assert "pátek či v sobotu" in fixed
     assert "česka" not in fixed.replace("Česka", "")
